@@ -1,0 +1,16 @@
+import { defineConfig, type UserConfig } from "tsdown";
+
+/** One build setup for every package: ESM with types, `.jinja` files bundled as text. */
+export function packageConfig(entry: string[] | Record<string, string> = ["src/index.ts"], extra: UserConfig = {}) {
+  return defineConfig({
+    entry,
+    format: ["esm"],
+    platform: "neutral",
+    target: "node20",
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    loader: { ".jinja": "text" },
+    ...extra,
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * Every error the library throws on purpose is a `TrainingTemplatesError` with a stable `code`, so callers can
+ * branch on `error.code` rather than on message text.
+ */
+export class TrainingTemplatesError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** The template does not parse. */
+export class TemplateSyntaxError extends TrainingTemplatesError {
+  constructor(templateName: string, detail: string, options?: { cause?: unknown }) {
+    super("TEMPLATE_SYNTAX", `Chat template ${templateName} does not parse: ${detail}`, options);
+  }
+}
+
+/** The template raised (its own `raise_exception`, or a runtime error) while rendering a conversation. */
+export class TemplateRenderError extends TrainingTemplatesError {
+  /** True when the template called `raise_exception` itself: it rejects this conversation on purpose. */
+  readonly raisedByTemplate: boolean;
+  constructor(templateName: string, detail: string, raisedByTemplate: boolean, options?: { cause?: unknown }) {
+    super(
+      "TEMPLATE_RENDER",
+      `Chat template ${templateName} ${raisedByTemplate ? "rejected the conversation" : "failed while rendering"}: ${detail}`,
+      options,
+    );
+    this.raisedByTemplate = raisedByTemplate;
+  }
+}
+
+/** The generation markers produce unbalanced or unusable spans. */
+export class GenerationSpanError extends TrainingTemplatesError {
+  constructor(templateName: string, detail: string) {
+    super("GENERATION_SPANS", `Chat template ${templateName}: ${detail}`);
+  }
+}
+
+/** A conversation is not in a shape the library can render. */
+export class InvalidConversationError extends TrainingTemplatesError {
+  constructor(where: string, detail: string) {
+    super("INVALID_CONVERSATION", `${where}: ${detail}`);
+  }
+}
+
+/** No training template is known for this chat template, or none is needed and none can be had. */
+export class UnsupportedTemplateError extends TrainingTemplatesError {
+  /** Ids of the known variants closest to the template (by rendered text), best first. */
+  readonly nearest: string[];
+  constructor(message: string, nearest: string[] = []) {
+    super("UNSUPPORTED_TEMPLATE", message);
+    this.nearest = nearest;
+  }
+}
+
+/** A tokenizer folder or object cannot be used. */
+export class TokenizerLoadError extends TrainingTemplatesError {
+  constructor(where: string, detail: string, options?: { cause?: unknown }) {
+    super("TOKENIZER_LOAD", `Cannot load the tokenizer at ${where}: ${detail}`, options);
+  }
+}

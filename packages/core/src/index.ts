@@ -3,4 +3,36 @@ export type * from "./template-types.ts";
 export type * from "./tokenizer/types.ts";
 export * from "./errors.ts";
 export { renderChat, type RenderOptions, type RenderedChat } from "./render/render-chat.ts";
-export { hasGenerationMarkers } from "./render/scan-template.ts";
+export { buildTemplateContext, specialTokensFromConfig } from "./render/context.ts";
+export { strftime } from "./render/strftime.ts";
+export { hasGenerationMarkers, findGenerationTags } from "./render/scan-template.ts";
+export { fingerprint, normalizedFingerprint, normalizeTemplateText } from "./fingerprint.ts";
+export { masksFromSpans, mergeSpans, labelsFromMasks, truncateRows, type Truncation } from "./masks.ts";
+export {
+  applyChatTemplate,
+  type ApplyChatTemplateOptions,
+  type ChatTemplateEncoding,
+  type TemplateUsed,
+} from "./apply-chat-template.ts";
+export { createRegistry, type Registry } from "./registry/registry.ts";
+export { detectTemplate, type Detection, type MatchKind } from "./registry/detect.ts";
+export {
+  getTrainingChatTemplate,
+  selectNamedTemplate,
+  type TemplateSource,
+  type TrainingTemplateMatch,
+} from "./registry/training-template.ts";
+export { PROBE_SEED, probesFor } from "./registry/probes.ts";
+export {
+  checkPrefixPreservation,
+  checkTokenPrefixPreservation,
+  isPrefixPreserving,
+  type CheckOptions,
+  type CheckResult,
+} from "./checks/prefix-preservation.ts";
+export { checkToolCalling, supportsToolCalling } from "./checks/tool-calling.ts";
+export { checkStopTokenTrained, isStopTokenTrained } from "./checks/stop-token.ts";
+export { conversationArbitrary, sampleConversations, type ConversationFeatures } from "./conversations/generate.ts";
+export { codePointToUtf16Offsets } from "./tokenizer/offsets.ts";
+export { fromHfTokenizer } from "./tokenizer/hf-tokenizers.ts";
+export { fromTransformersTokenizer } from "./tokenizer/transformers-js.ts";

@@ -8,12 +8,19 @@ export interface TrainingTemplate {
   models: string[];
   /** sha256 (hex) of the original template string(s) this training template replaces. */
   originalSha256: string[];
+  /**
+   * sha256 of the same originals after `normalizeTemplateText` (line endings, trailing whitespace): a copy that went
+   * through an editor or a JSON round trip still matches.
+   */
+  originalNormalizedSha256: string[];
   /** The training template text (bundled from the package's `.jinja` file). */
   template: string;
   supportsTools: boolean;
   multimodal: boolean;
   /** The end-of-turn token the model must learn to emit, e.g. `<|eot_id|>`. */
   endOfTurn: string;
+  /** The special tokens the original's models pass to the template (`bos_token`, `eos_token`, …). */
+  specialTokens: Record<string, string>;
   /** What differs from the original besides the markers; empty when only markers were added. */
   differences: string;
   /**
@@ -21,6 +28,12 @@ export interface TrainingTemplate {
    * matching and the conformance kit render with them.
    */
   defaultKwargs?: Record<string, unknown>;
+  /**
+   * Where the training template's text intentionally differs from the original's (see `differences`): true for the
+   * conversations whose text differs. Behaviour matching skips those probes; the conformance kit checks them against
+   * its explicit expectation instead.
+   */
+  textDiffersFromOriginal?: (conversation: import("./types.ts").Conversation) => boolean;
 }
 
 /** A model family: its variants, as plain data. */

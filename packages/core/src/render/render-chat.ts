@@ -2,7 +2,7 @@ import { Environment, Interpreter, parse, tokenize } from "@huggingface/jinja";
 import { GenerationSpanError, TemplateRenderError, TemplateSyntaxError } from "../errors.ts";
 import type { Span } from "../types.ts";
 import { CLOSE_MARKER_VAR, OPEN_MARKER_VAR, prepareTemplate } from "./prepare-template.ts";
-import { pythonStr } from "./python-str.ts";
+import { createPythonCompatibleInterpreter } from "./python-compatible-interpreter.ts";
 import { strftime } from "./strftime.ts";
 
 export interface RenderOptions {
@@ -36,29 +36,6 @@ function compile(template: string, templateName: string): Program {
   if (programCache.size >= PROGRAM_CACHE_SIZE) programCache.delete(programCache.keys().next().value!);
   programCache.set(template, program);
   return program;
-}
-
-/** Statements whose value is already text (or nothing); anything else in a block body is a `{{ }}` expression. */
-const STATEMENT_TYPES = new Set([
-  "Program", "If", "For", "Set", "Macro", "Comment", "CallStatement", "FilterStatement", "Break", "Continue",
-]);
-
-interface Evaluator {
-  evaluate(statement: unknown, environment: Environment): { type: string; value: unknown; toString(): string };
-}
-
-/** `@huggingface/jinja`'s interpreter, printing `{{ value }}` as Python's `str(value)` does. */
-class PythonPrintingInterpreter extends Interpreter {
-  // Overrides a private method of the base class: the one place where block output is joined.
-  evaluateBlock(statements: Array<{ type: string }>, environment: Environment) {
-    let result = "";
-    for (const statement of statements) {
-      const value = (this as unknown as Evaluator).evaluate(statement, environment);
-      if (!STATEMENT_TYPES.has(statement.type)) result += pythonStr(value);
-      else if (value.type !== "NullValue" && value.type !== "UndefinedValue") result += value.toString();
-    }
-    return (this as unknown as Evaluator).evaluate({ type: "StringLiteral", value: result }, environment);
-  }
 }
 
 class TemplateRaised extends Error {}
@@ -108,7 +85,7 @@ export function renderChat(template: string, context: Record<string, unknown>, o
   for (const [key, value] of Object.entries(globals)) env.set(key, value);
   let marked: string;
   try {
-    marked = (new PythonPrintingInterpreter(env).run(program) as { value: string }).value;
+    marked = (createPythonCompatibleInterpreter(env).run(program) as { value: string }).value;
   } catch (error) {
     const raised = error instanceof TemplateRaised;
     throw new TemplateRenderError(templateName, (error as Error).message, raised, { cause: error });

@@ -1,0 +1,39 @@
+import type { ChatMessage, ToolDefinition } from "../types.ts";
+
+/** Small fixed conversations the checks render, as TRL's own checks probe templates. */
+
+export const WEATHER_TOOL: ToolDefinition = {
+  type: "function",
+  function: {
+    name: "get_weather",
+    description: "Get the current weather in a city.",
+    parameters: { type: "object", properties: { city: { type: "string", description: "The city." } }, required: ["city"] },
+  },
+};
+
+export const PLAIN_DIALOGUE: ChatMessage[] = [
+  { role: "user", content: "What color is the sky?" },
+  { role: "assistant", content: "It is blue." },
+  { role: "user", content: "And at night?" },
+  { role: "assistant", content: "It is black." },
+];
+
+export const REASONING_DIALOGUE: ChatMessage[] = [
+  { role: "user", content: "What is 2 + 2?" },
+  { role: "assistant", content: "4", reasoning_content: "Two plus two makes four." },
+  { role: "user", content: "And 3 + 3?" },
+  { role: "assistant", content: "6", reasoning_content: "Three plus three makes six." },
+];
+
+export const TOOL_ROUND_TRIP: ChatMessage[] = [
+  { role: "user", content: "What is the weather in Paris?" },
+  {
+    role: "assistant",
+    content: "",
+    tool_calls: [{ type: "function", function: { name: "get_weather", arguments: { city: "Paris" } } }],
+  },
+  { role: "tool", content: "22°C and sunny", name: "get_weather" },
+  { role: "assistant", content: "It is 22°C and sunny in Paris." },
+  { role: "user", content: "Thanks!" },
+  { role: "assistant", content: "You are welcome." },
+];

@@ -1,0 +1,73 @@
+import { UnsupportedTemplateError } from "../errors.ts";
+import { fingerprint, normalizedFingerprint } from "../fingerprint.ts";
+import type { TrainingTemplate } from "../template-types.ts";
+import { probesFor, renderOutcome, sameOutcome } from "./probes.ts";
+import type { Registry } from "./registry.ts";
+
+/** How a chat template was recognised. */
+export type MatchKind = "fingerprint" | "normalized-fingerprint" | "behaviour" | "training-template";
+
+export interface Detection {
+  variant: TrainingTemplate;
+  matchedBy: MatchKind;
+}
+
+/** How many quick probes a variant must pass before the full probe set is rendered. */
+const QUICK_PROBES = 4;
+
+/**
+ * Recognises a chat template: by exact fingerprint, then by normalised fingerprint, then by behaviour (it renders
+ * exactly what a known original renders on every probe conversation, rejections included). A template that is one
+ * of our training templates is recognised as such. Throws `UnsupportedTemplateError` naming the nearest variants.
+ */
+export function detectTemplate(template: string, registry: Registry, templateName = "the given chat template"): Detection {
+  const sha = fingerprint(template);
+  const normalized = normalizedFingerprint(template);
+  for (const variant of registry.variants) {
+    if (variant.originalSha256.includes(sha)) return { variant, matchedBy: "fingerprint" };
+  }
+  for (const variant of registry.variants) {
+    if (variant.originalNormalizedSha256.includes(normalized)) return { variant, matchedBy: "normalized-fingerprint" };
+  }
+  for (const variant of registry.variants) {
+    if (variant.template === template) return { variant, matchedBy: "training-template" };
+  }
+  const scores = registry.variants.map((variant) => ({ variant, ...behaviourScore(template, variant) }));
+  const match = scores.find((score) => score.matched);
+  if (match) return { variant: match.variant, matchedBy: "behaviour" };
+  const nearest = scores
+    .filter((score) => score.agreed > 0)
+    .sort((a, b) => b.agreed / b.total - a.agreed / a.total)
+    .slice(0, 3);
+  const nearestText = nearest.length
+    ? ` Nearest known variants: ${nearest.map((s) => `${s.variant.id} (same text on ${s.agreed}/${s.total} probes)`).join(", ")}.`
+    : " No known variant renders the same text on any probe.";
+  throw new UnsupportedTemplateError(
+    `${templateName} (sha256 ${sha.slice(0, 12)}…) is not a known original: no fingerprint or normalised fingerprint ` +
+      `matches among ${registry.variants.length} variants, and none renders the same text on every probe conversation ` +
+      `(a revision that renders differently is refused, never guessed).${nearestText} ` +
+      `If it is a new revision of a supported family, add it to that family's package (see CONTRIBUTING.md).`,
+    nearest.map((s) => s.variant.id),
+  );
+}
+
+interface BehaviourScore {
+  matched: boolean;
+  agreed: number;
+  total: number;
+}
+
+function behaviourScore(template: string, variant: TrainingTemplate): BehaviourScore {
+  const probes = probesFor(variant).filter((probe) => !variant.textDiffersFromOriginal?.(probe));
+  let agreed = 0;
+  let rendered = 0;
+  for (const [index, probe] of probes.entries()) {
+    const expected = renderOutcome(variant.template, probe, variant);
+    const actual = renderOutcome(template, probe, variant);
+    if (sameOutcome(expected, actual)) agreed++;
+    else if (index < QUICK_PROBES) return { matched: false, agreed, total: index + 1 };
+    if ("text" in expected) rendered++;
+  }
+  // A template that fails on most conversations proves nothing by agreeing on the failures.
+  return { matched: agreed === probes.length && rendered * 2 >= probes.length, agreed, total: probes.length };
+}

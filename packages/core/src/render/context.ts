@@ -1,0 +1,41 @@
+import type { Conversation } from "../types.ts";
+import type { TokenizerConfig } from "../tokenizer/types.ts";
+
+const SPECIAL_TOKEN_KEYS = ["bos_token", "eos_token", "unk_token", "sep_token", "pad_token", "cls_token", "mask_token"];
+
+/**
+ * The special tokens transformers passes to a chat template (`tokenizer.special_tokens_map`), read from a
+ * `tokenizer_config.json`, where each may be a string or an `{ "content": … }` object.
+ */
+export function specialTokensFromConfig(config: TokenizerConfig | undefined): Record<string, string> {
+  const tokens: Record<string, string> = {};
+  if (!config) return tokens;
+  for (const key of SPECIAL_TOKEN_KEYS) {
+    const value = config[key];
+    if (typeof value === "string") tokens[key] = value;
+    else if (value && typeof value === "object" && typeof (value as { content?: unknown }).content === "string") {
+      tokens[key] = (value as { content: string }).content;
+    }
+  }
+  return tokens;
+}
+
+/**
+ * The variables a chat template sees, as transformers' `apply_chat_template` passes them: `messages`, `tools` and
+ * `documents` (None when absent), `add_generation_prompt`, the special tokens, then the extra template kwargs.
+ */
+export function buildTemplateContext(
+  conversation: Conversation,
+  specialTokens: Record<string, string> = {},
+  templateKwargs: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    ...specialTokens,
+    ...conversation.chat_template_kwargs,
+    ...templateKwargs,
+    messages: conversation.messages,
+    tools: conversation.tools ?? null,
+    documents: conversation.documents ?? null,
+    add_generation_prompt: conversation.add_generation_prompt ?? false,
+  };
+}

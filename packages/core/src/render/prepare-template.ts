@@ -10,7 +10,8 @@ export const CLOSE_MARKER_VAR = "__training_templates_generation_close__";
  * - line endings become `\n`, as Jinja2's lexer normalises them (in data and in string literals alike);
  * - each generation tag becomes a block tag that prints a marker. The tag keeps its whitespace control and stays a
  *   block tag, so `{%- … -%}`, `lstrip_blocks` and `trim_blocks` act on it exactly as on the original tag:
- *   `{%L generation R%}` → `{%L if true %}<open>{% endif R%}`;
+ *   `{%L generation R%}` → `{%L if true %}<open>{% endif R%}`. `@huggingface/jinja` knows no `+` modifier, so a
+ *   `+` side is written with the marker as an expression tag there, which neither lstrip nor trim_blocks touch;
  * - inside string literals, `{%`, `%}`, `{#`, `#}` and `-}` are written as `\x` escapes: `@huggingface/jinja` applies its
  *   block-trimming and generation-tag regexes to the raw source, string literals included, where they are text.
  */
@@ -21,7 +22,7 @@ export function prepareTemplate(template: string): string {
   const edits: Array<{ start: number; end: number; text: string }> = tags.map((tag) => ({
     start: tag.start,
     end: tag.end,
-    text: `{%${tag.left} if true %}{{ ${tag.closing ? CLOSE_MARKER_VAR : OPEN_MARKER_VAR} }}{% endif ${tag.right}%}`,
+    text: markerTag(tag.left, tag.right, tag.closing ? CLOSE_MARKER_VAR : OPEN_MARKER_VAR),
   }));
   for (const segment of segments) {
     for (const [start, end] of segment.strings) {
@@ -38,6 +39,14 @@ export function prepareTemplate(template: string): string {
     pos = edit.end;
   }
   return out + source.slice(pos);
+}
+
+function markerTag(left: string, right: string, variable: string): string {
+  const marker = `{{ ${variable} }}`;
+  if (left === "+" && right === "+") return marker;
+  if (left === "+") return `${marker}{% if true %}{% endif ${right}%}`;
+  if (right === "+") return `{%${left} if true %}{% endif %}${marker}`;
+  return `{%${left} if true %}${marker}{% endif ${right}%}`;
 }
 
 function escapeTagDelimiters(literal: string): string {

@@ -6,3 +6,4 @@ export { renderWithPython, type ReferenceRenderJob, type ReferenceRenderResult }
 export { transformersAssistantMasks, type TransformersMaskJob, type TransformersMaskResult } from "./python/transformers-masks.ts";
 export { ensureReferencePython, referencePython, defaultReferencePythonCache } from "./python/reference-python.ts";
 export { conversationArbitrary, sampleConversations, type ConversationFeatures } from "@training-templates/core";
+export { originalTemplatePath } from "./originals.ts";

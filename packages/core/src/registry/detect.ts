@@ -12,9 +12,6 @@ export interface Detection {
   matchedBy: MatchKind;
 }
 
-/** How many quick probes a variant must pass before the full probe set is rendered. */
-const QUICK_PROBES = 4;
-
 /**
  * Recognises a chat template: by exact fingerprint, then by normalised fingerprint, then by behaviour (it renders
  * exactly what a known original renders on every probe conversation, rejections included). A template that is one
@@ -32,9 +29,10 @@ export function detectTemplate(template: string, registry: Registry, templateNam
   for (const variant of registry.variants) {
     if (variant.template === template) return { variant, matchedBy: "training-template" };
   }
-  const scores = registry.variants.map((variant) => ({ variant, ...behaviourScore(template, variant) }));
-  const match = scores.find((score) => score.matched);
-  if (match) return { variant: match.variant, matchedBy: "behaviour" };
+  const match = registry.variants.find((variant) => behaviourScore(template, variant, true).matched);
+  if (match) return { variant: match, matchedBy: "behaviour" };
+  // Only on the way to an error: score every probe of every variant, to name the nearest ones fairly.
+  const scores = registry.variants.map((variant) => ({ variant, ...behaviourScore(template, variant, false) }));
   const nearest = scores
     .filter((score) => score.agreed > 0)
     .sort((a, b) => b.agreed / b.total - a.agreed / a.total)
@@ -57,7 +55,8 @@ interface BehaviourScore {
   total: number;
 }
 
-function behaviourScore(template: string, variant: TrainingTemplate): BehaviourScore {
+/** With `quick`, gives up at the first disagreement (most candidates differ on the first probe). */
+function behaviourScore(template: string, variant: TrainingTemplate, quick: boolean): BehaviourScore {
   const probes = probesFor(variant).filter((probe) => !variant.textDiffersFromOriginal?.(probe));
   let agreed = 0;
   let rendered = 0;
@@ -65,7 +64,7 @@ function behaviourScore(template: string, variant: TrainingTemplate): BehaviourS
     const expected = renderOutcome(variant.template, probe, variant);
     const actual = renderOutcome(template, probe, variant);
     if (sameOutcome(expected, actual)) agreed++;
-    else if (index < QUICK_PROBES) return { matched: false, agreed, total: index + 1 };
+    else if (quick) return { matched: false, agreed, total: index + 1 };
     if ("text" in expected) rendered++;
   }
   // A template that fails on most conversations proves nothing by agreeing on the failures.

@@ -56,9 +56,28 @@ export class UnsupportedTemplateError extends TrainingTemplatesError {
   }
 }
 
-/** A tokenizer folder or object cannot be used. */
+/** A tokenizer folder or one of its files could not be read. */
 export class TokenizerLoadError extends TrainingTemplatesError {
-  constructor(where: string, detail: string, options?: { cause?: unknown }) {
-    super("TOKENIZER_LOAD", `Cannot load the tokenizer at ${where}: ${detail}`, options);
+  constructor(
+    readonly dir: string,
+    readonly file: string,
+    problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super("TOKENIZER_LOAD", `Cannot load the tokenizer in ${dir}: ${file}: ${problem}`, options);
+  }
+}
+
+/** A pure-JS tokenizer uses a pipeline step whose effect on offsets the alignment does not reproduce. */
+export class UnsupportedTokenizerError extends TrainingTemplatesError {
+  constructor(message: string) {
+    super("TOKENIZER_UNSUPPORTED", message);
+  }
+}
+
+/** The tokens a pure-JS tokenizer produced do not spell the text they came from. */
+export class TokenAlignmentError extends TrainingTemplatesError {
+  constructor(message: string) {
+    super("TOKEN_ALIGNMENT", message);
   }
 }

@@ -1,22 +1,24 @@
 import { Environment, Interpreter } from "@huggingface/jinja";
+import { pythonEquals, pythonTypeName, type Value } from "./python-semantics.ts";
 import { pythonStr } from "./python-str.ts";
 import { pythonStrip } from "./python-strings.ts";
 
 /**
  * `@huggingface/jinja`'s interpreter, adjusted where it renders differently from Python Jinja2 on what chat
- * templates do: `{{ value }}` prints Python's `str(value)`; string filters accept None, numbers and booleans as
- * Jinja2's `soft_str` does; `select`/`reject` with a test exist; `strip`/`lstrip`/`rstrip`/`trim` take Python's
- * whitespace and a set of characters; `+` joins only like types (Python raises on `'a' + 1`, `'a' + none`, `'a' + {}`);
- * `tojson` of an undefined value raises. The adjustments are made on one interpreter
- * instance, never on the shared classes: other users of `@huggingface/jinja` in the process are not affected.
+ * templates do (each adjustment found by rendering the vendors' templates both ways):
+ * - `{{ value }}` prints Python's `str(value)` (`True`, `None`, `{'a': 1}`), and `| string` does too;
+ * - `==`/`!=` compare as Python does (`'' != false`), `+` joins only like types (`'a' + 1` raises), `x in y` with
+ *   an undefined `x` is a membership test;
+ * - `d.items()`/`.keys()`/`.values()`/`.get()` are the dict's methods even when the dict has such a key;
+ * - a `for` loop and the iterating filters walk a string's characters; a `for` over an undefined value runs no times;
+ * - string filters accept None, numbers and booleans (`soft_str`); `strip`/`lstrip`/`rstrip`/`trim` use Python's
+ *   whitespace and take a set of characters; `select`/`reject`/`selectattr`/`rejectattr` follow Jinja2;
+ * - `tojson` of an undefined value raises; attribute access on an undefined value raises; `is iterable` holds for
+ *   dicts, tuples and undefined values (Jinja2's `Undefined` iterates as empty); `d.items` uncalled is the method.
+ * The adjustments are made on one interpreter instance, never on the shared classes: other users of
+ * `@huggingface/jinja` in the process are not affected.
  */
 
-interface Value {
-  type: string;
-  value: unknown;
-  toString(): string;
-  __bool__(): { value: boolean };
-}
 interface Node {
   type: string;
   value?: unknown;
@@ -28,7 +30,13 @@ interface Node {
   operator?: { value: string };
   left?: Node;
   right?: Node;
+  iterable?: Node;
+  lhs?: Node;
+  operand?: Node;
+  test?: Node;
+  negate?: boolean;
 }
+
 /** The private members of `Interpreter` this module replaces or calls. */
 interface InterpreterInternals {
   evaluate(node: Node, environment: Environment): Value;
@@ -36,99 +44,199 @@ interface InterpreterInternals {
   applyFilter(operand: Value, filter: Node, environment: Environment): Value;
   evaluateCallExpression(node: Node, environment: Environment): Value;
   evaluateBinaryExpression(node: Node, environment: Environment): Value;
+  evaluateMemberExpression(node: Node, environment: Environment): Value;
+  evaluateFor(node: Node, environment: Environment): Value;
+  evaluateTestExpression(node: Node, environment: Environment): Value;
 }
+
+/** A node standing for a value already computed, so a delegated call does not evaluate an operand twice. */
+const PRECOMPUTED = "__training_templates_precomputed__";
+const precomputed = (value: Value): Node => ({ type: PRECOMPUTED, value });
 
 /** Statements whose value is already text (or nothing); anything else in a block body is a `{{ }}` expression. */
 const STATEMENT_TYPES = new Set([
   "Program", "If", "For", "Set", "Macro", "Comment", "CallStatement", "FilterStatement", "Break", "Continue",
 ]);
-const STRING_FILTERS = new Set(["trim", "upper", "lower", "title", "capitalize", "replace", "string", "length", "indent"]);
+const STRING_FILTERS = new Set(["trim", "upper", "lower", "title", "capitalize", "replace", "length", "indent"]);
 const NON_STRING_SCALARS = new Set(["NullValue", "UndefinedValue", "IntegerValue", "FloatValue", "BooleanValue"]);
+const ITERATING_FILTERS = new Set(["select", "reject", "selectattr", "rejectattr", "map", "list", "first", "last", "unique", "join"]);
 const STRIP_METHODS: Record<string, "both" | "left" | "right"> = { strip: "both", lstrip: "left", rstrip: "right" };
+const DICT_METHODS = new Set(["items", "keys", "values", "get"]);
 const NUMBERS = new Set(["IntegerValue", "FloatValue", "BooleanValue"]);
 const ARRAYS = new Set(["ArrayValue", "TupleValue"]);
+const ITERABLES = new Set(["ArrayValue", "TupleValue", "StringValue", "ObjectValue", "UndefinedValue"]);
 
-/** Python's type names, for the errors Python would raise. */
-function pythonTypeName(value: Value): string {
-  const names: Record<string, string> = {
-    StringValue: "str", IntegerValue: "int", FloatValue: "float", BooleanValue: "bool", NullValue: "NoneType",
-    UndefinedValue: "Undefined", ArrayValue: "list", TupleValue: "tuple", ObjectValue: "dict",
-  };
-  return names[value.type] ?? value.type;
+/** How an undefined value's expression reads in an error, as Jinja2 names it (`'message' is undefined`). */
+function describeNode(node: Node): string {
+  if (node.type === "Identifier") return `'${String(node.value)}'`;
+  if (node.type === "MemberExpression" && node.property?.type === "Identifier" && !node.computed) return `'${String(node.property.value)}'`;
+  return "the value";
 }
 
 export function createPythonCompatibleInterpreter(environment: Environment): Interpreter {
   const interpreter = new Interpreter(environment);
   const internals = interpreter as unknown as InterpreterInternals;
-  const baseApplyFilter = internals.applyFilter.bind(interpreter);
-  const baseCall = internals.evaluateCallExpression.bind(interpreter);
-  const baseBinary = internals.evaluateBinaryExpression.bind(interpreter);
-  const literal = (type: string, value: unknown, env: Environment) => internals.evaluate({ type, value }, env);
-  const withValue = (type: string, value: unknown, env: Environment) => {
-    const made = literal(type, type === "ArrayLiteral" ? [] : value, env);
+  const base = {
+    evaluate: internals.evaluate.bind(interpreter),
+    applyFilter: internals.applyFilter.bind(interpreter),
+    call: internals.evaluateCallExpression.bind(interpreter),
+    binary: internals.evaluateBinaryExpression.bind(interpreter),
+    member: internals.evaluateMemberExpression.bind(interpreter),
+    forLoop: internals.evaluateFor.bind(interpreter),
+    test: internals.evaluateTestExpression.bind(interpreter),
+  };
+  const evaluate = (node: Node, env: Environment) => internals.evaluate(node, env);
+  /** A runtime value of the library's own classes, made through its literal nodes. */
+  const make = (type: "StringLiteral" | "IntegerLiteral" | "FloatLiteral" | "ArrayLiteral", value: unknown, env: Environment): Value => {
+    const made = base.evaluate({ type, value: type === "ArrayLiteral" ? [] : value }, env);
     made.value = value;
     return made;
+  };
+  const string = (text: string, env: Environment) => make("StringLiteral", text, env);
+  const boolean = (flag: boolean, env: Environment) => base.evaluate({ type: "Identifier", value: flag ? "true" : "false" }, env);
+  const undefinedValue = (env: Environment) => base.evaluate({ type: "Identifier", value: "__training_templates_undefined__" }, env);
+  const characters = (value: Value, env: Environment) => make("ArrayLiteral", Array.from(value.value as string, (ch) => string(ch, env)), env);
+
+  internals.evaluate = (node, env) => (node?.type === PRECOMPUTED ? (node.value as Value) : base.evaluate(node, env));
+
+  internals.evaluateBlock = (statements, env) => {
+    let result = "";
+    for (const statement of statements) {
+      const value = evaluate(statement, env);
+      if (!STATEMENT_TYPES.has(statement.type)) result += pythonStr(value);
+      else if (value.type !== "NullValue" && value.type !== "UndefinedValue") result += value.toString();
+    }
+    return string(result, env);
+  };
+
+  internals.evaluateBinaryExpression = (node, env) => {
+    const operator = node.operator?.value;
+    if (operator === "and" || operator === "or") return base.binary(node, env);
+    const left = evaluate(node.left!, env);
+    const right = evaluate(node.right!, env);
+    switch (operator) {
+      case "==":
+        return boolean(pythonEquals(left, right), env);
+      case "!=":
+        return boolean(!pythonEquals(left, right), env);
+      case "+":
+        return add(left, right, env);
+      case "in":
+      case "not in":
+        if (left.type === "UndefinedValue" && right.type !== "UndefinedValue") {
+          if (right.type === "StringValue") throw new Error("'in <string>' requires string as left operand, not Undefined");
+          const members = ARRAYS.has(right.type) ? (right.value as Value[]) : [];
+          const found = members.some((member) => pythonEquals(left, member));
+          return boolean(operator === "in" ? found : !found, env);
+        }
+    }
+    return base.binary({ ...node, left: precomputed(left), right: precomputed(right) }, env);
+  };
+
+  const add = (left: Value, right: Value, env: Environment): Value => {
+    if (left.type === "StringValue" && right.type === "StringValue") return string(`${left.value}${right.value}`, env);
+    if (NUMBERS.has(left.type) && NUMBERS.has(right.type)) {
+      const float = left.type === "FloatValue" || right.type === "FloatValue";
+      return make(float ? "FloatLiteral" : "IntegerLiteral", Number(left.value) + Number(right.value), env);
+    }
+    if (ARRAYS.has(left.type) && left.type === right.type) {
+      return make("ArrayLiteral", [...(left.value as Value[]), ...(right.value as Value[])], env);
+    }
+    throw new Error(`unsupported operand type(s) for +: '${pythonTypeName(left)}' and '${pythonTypeName(right)}'`);
+  };
+
+  internals.evaluateMemberExpression = (node, env) => {
+    const object = evaluate(node.object!, env);
+    if (object.type === "UndefinedValue") {
+      throw new Error(`${describeNode(node.object!)} is undefined`);
+    }
+    const name = node.property?.value;
+    if (!node.computed && typeof name === "string" && DICT_METHODS.has(name) && object.type === "ObjectValue") {
+      return (object as Value & { builtins: Map<string, Value> }).builtins.get(name)!;
+    }
+    if (node.computed && node.property!.type !== "SliceExpression") {
+      const key = evaluate(node.property!, env);
+      // Jinja2 looks an undefined key up like any other: not found, so undefined.
+      if (key.type === "UndefinedValue") return undefinedValue(env);
+      return base.member({ ...node, object: precomputed(object), property: precomputed(key) }, env);
+    }
+    return base.member({ ...node, object: precomputed(object) }, env);
+  };
+
+  internals.evaluateFor = (node, env) => {
+    const select = node.iterable!.type === "SelectExpression" ? node.iterable! : undefined;
+    const iterable = evaluate(select ? select.lhs! : node.iterable!, env);
+    const walked = precomputed(
+      iterable.type === "StringValue" ? characters(iterable, env) : iterable.type === "UndefinedValue" ? make("ArrayLiteral", [], env) : iterable,
+    );
+    return base.forLoop({ ...node, iterable: select ? { ...select, lhs: walked } : walked }, env);
+  };
+
+  internals.evaluateTestExpression = (node, env) => {
+    if (node.test?.value !== "iterable") return base.test(node, env);
+    const operand = evaluate(node.operand!, env);
+    const iterable = ITERABLES.has(operand.type);
+    return boolean(node.negate ? !iterable : iterable, env);
   };
 
   internals.evaluateCallExpression = (node, env) => {
     const callee = node.callee;
     const side = callee?.type === "MemberExpression" && !callee.computed ? STRIP_METHODS[callee.property?.value as string] : undefined;
-    if (side && callee?.object) {
-      const target = internals.evaluate(callee.object, env);
-      if (target.type === "StringValue") {
-        const [chars] = (node.args ?? []).map((arg) => internals.evaluate(arg, env));
-        const set = chars && chars.type === "StringValue" ? (chars.value as string) : undefined;
-        return literal("StringLiteral", pythonStrip(target.value as string, side, set), env);
-      }
-    }
-    return baseCall(node, env);
-  };
-
-  internals.evaluateBinaryExpression = (node, env) => {
-    if (node.operator?.value !== "+") return baseBinary(node, env);
-    const left = internals.evaluate(node.left!, env);
-    const right = internals.evaluate(node.right!, env);
-    if (left.type === "StringValue" && right.type === "StringValue") return literal("StringLiteral", `${left.value}${right.value}`, env);
-    if (NUMBERS.has(left.type) && NUMBERS.has(right.type)) {
-      const sum = Number(left.value) + Number(right.value);
-      const float = left.type === "FloatValue" || right.type === "FloatValue";
-      return withValue(float ? "FloatLiteral" : "IntegerLiteral", sum, env);
-    }
-    if (ARRAYS.has(left.type) && left.type === right.type) {
-      return withValue("ArrayLiteral", [...(left.value as Value[]), ...(right.value as Value[])], env);
-    }
-    throw new Error(`unsupported operand type(s) for +: '${pythonTypeName(left)}' and '${pythonTypeName(right)}'`);
-  };
-
-  internals.evaluateBlock = (statements, env) => {
-    let result = "";
-    for (const statement of statements) {
-      const value = internals.evaluate(statement, env);
-      if (!STATEMENT_TYPES.has(statement.type)) result += pythonStr(value);
-      else if (value.type !== "NullValue" && value.type !== "UndefinedValue") result += value.toString();
-    }
-    return literal("StringLiteral", result, env);
+    if (!side || !callee?.object) return base.call(node, env);
+    const target = evaluate(callee.object, env);
+    if (target.type !== "StringValue") return base.call({ ...node, callee: { ...callee, object: precomputed(target) } }, env);
+    const [chars] = (node.args ?? []).map((arg) => evaluate(arg, env));
+    const set = chars && chars.type === "StringValue" ? (chars.value as string) : undefined;
+    return string(pythonStrip(target.value as string, side, set), env);
   };
 
   internals.applyFilter = (operand, filter, env) => {
     const name = (filter.type === "Identifier" ? filter.value : filter.callee?.value) as string;
-    if ((name === "select" || name === "reject") && Array.isArray(operand.value)) {
-      const [testName, ...testArgs] = (filter.args ?? []).map((arg) => internals.evaluate(arg, env));
-      const test = testName ? env.tests.get(String(testName.value)) : (item: Value) => item.__bool__().value;
-      if (!test) throw new Error(`Unknown test: ${String(testName?.value)}`);
-      const kept = (operand.value as Value[]).filter((item) => (test as (...v: Value[]) => boolean)(item, ...testArgs) === (name === "select"));
-      const array = literal("ArrayLiteral", [], env) as Value & { value: Value[] };
-      array.value = kept;
-      return array;
-    }
+    if (operand.type === "StringValue" && ITERATING_FILTERS.has(name) && name !== "join") operand = characters(operand, env);
+    if (name === "string") return string(pythonStr(operand), env);
     if (name === "tojson" && operand.type === "UndefinedValue") throw new Error("Object of type Undefined is not JSON serializable");
     if (name === "trim" && operand.type === "StringValue" && filter.type === "Identifier") {
-      return literal("StringLiteral", pythonStrip(operand.value as string, "both"), env);
+      return string(pythonStrip(operand.value as string, "both"), env);
+    }
+    if (name === "select" || name === "reject" || name === "selectattr" || name === "rejectattr") {
+      // Jinja2 walks the sequence only `if seq`: None and undefined select nothing.
+      if (operand.type === "NullValue" || operand.type === "UndefinedValue") return make("ArrayLiteral", [], env);
+      if (ARRAYS.has(operand.type)) return selectItems(operand, name, filter, env);
     }
     if (STRING_FILTERS.has(name) && NON_STRING_SCALARS.has(operand.type) && !(name === "length" && operand.type !== "UndefinedValue")) {
-      return baseApplyFilter(literal("StringLiteral", pythonStr(operand), env), filter, env);
+      return base.applyFilter(string(pythonStr(operand), env), filter, env);
     }
-    return baseApplyFilter(operand, filter, env);
+    return base.applyFilter(operand, filter, env);
   };
+
+  /** Jinja2's `select`/`reject` (a test on each item) and `selectattr`/`rejectattr` (on each item's attribute). */
+  const selectItems = (operand: Value, name: string, filter: Node, env: Environment): Value => {
+    const args = (filter.args ?? []).map((arg) => evaluate(arg, env));
+    const byAttribute = name.endsWith("attr");
+    const attribute = byAttribute ? String(args.shift()?.value ?? "") : undefined;
+    const [testName, ...testArgs] = args;
+    const test = testName
+      ? (env.tests.get(String(testName.value)) as ((...values: Value[]) => boolean) | undefined)
+      : (item: Value) => item.__bool__().value;
+    if (!test) throw new Error(`No test named '${String(testName?.value)}'`);
+    const keep = name.startsWith("select");
+    const kept = (operand.value as Value[]).filter((item) => {
+      const subject = attribute === undefined ? item : attributeOf(item, attribute, env);
+      return test(subject, ...testArgs) === keep;
+    });
+    return make("ArrayLiteral", kept, env);
+  };
+
+  /** `item.attr.sub` as Jinja2 resolves it for `selectattr`: missing anywhere → undefined. */
+  const attributeOf = (item: Value, path: string, env: Environment): Value => {
+    let current: Value = item;
+    for (const part of path.split(".")) {
+      const next = current.type === "ObjectValue" ? (current.value as Map<string, Value>).get(part) : undefined;
+      if (!next) return undefinedValue(env);
+      current = next;
+    }
+    return current;
+  };
+
   return interpreter;
 }

@@ -59,17 +59,23 @@ function pythonFloatRepr(value: number): string {
   return String(value).replace(/e([+-])(\d)$/, "e$10$2");
 }
 
+/** Characters Python's `str.isprintable` rejects (besides the space), which `repr` escapes. */
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
 function pythonStringRepr(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of text) {
+    const code = ch.codePointAt(0)!;
     if (ch === "\\") out += "\\\\";
     else if (ch === quote) out += `\\${quote}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) out += `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`;
-    else out += ch;
+    else if (ch === " " || !NOT_PRINTABLE.test(ch)) out += ch;
+    else if (code < 0x100) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code < 0x10000) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
   }
   return out + quote;
 }

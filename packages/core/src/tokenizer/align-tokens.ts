@@ -68,18 +68,19 @@ function alignRun(
 ): void {
   const normalized = plan.normalize(alignedSlice(text, from, to));
   const { bytes, owners, charStarts } = utf8WithOwners(normalized.codePoints);
+  const excerpt = JSON.stringify(text.slice(from, to).slice(0, 200));
   const mismatch = (k: number, detail: string) =>
-    new TokenAlignmentError(
-      `token ${firstIndex + k} (id ${ids[k]}) ${detail} in ${JSON.stringify(text.slice(from, to).slice(0, 200))}`,
-    );
+    new TokenAlignmentError(`token ${firstIndex + k} (id ${ids[k]}) ${detail} in ${excerpt}`);
   let position = 0;
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k] as number;
     const added = plan.normalizedAddedTokens.get(id);
+    // An added token with lstrip/rstrip swallows the whitespace beside it: it is in the range, not in the token.
     let firstChar = owners[position] ?? normalized.codePoints.length;
     if (added?.lstrip) {
-      while (firstChar < normalized.codePoints.length && isWhitespace(normalized.codePoints[firstChar] as number)) firstChar++;
-      position = charStarts[firstChar] as number;
+      let contentStart = firstChar;
+      while (contentStart < normalized.codePoints.length && isWhitespace(normalized.codePoints[contentStart] as number)) contentStart++;
+      position = charStarts[contentStart] as number;
     }
     let tokenBytes: Uint8Array | undefined;
     if (added) {
@@ -103,7 +104,7 @@ function alignRun(
     values.push(added ? spell(normalized, firstChar, lastChar) : (idToToken(id) as string));
   }
   if (position !== bytes.length) {
-    throw mismatch(ids.length, `: the tokens end at byte ${position} of ${bytes.length} of the normalized text`);
+    throw new TokenAlignmentError(`the tokens cover ${position} of the ${bytes.length} bytes of the normalized text ${excerpt}`);
   }
 }
 

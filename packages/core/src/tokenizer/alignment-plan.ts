@@ -85,8 +85,8 @@ function offsetTrims(config: PipelineStepJson | null | undefined, label: string)
   const trims: boolean[] = [];
   for (const step of steps) {
     const type = String(step.type);
-    if (type === "ByteLevel" || type === "RobertaProcessing") {
-      // Both default to trimming and to add_prefix_space in the Rust crate.
+    if (type === "ByteLevel") {
+      // The Rust crate defaults both options to true.
       if (step.trim_offsets !== false) trims.push(step.add_prefix_space !== false);
     } else if (!OFFSET_NEUTRAL_PROCESSORS.has(type)) {
       throw new UnsupportedTokenizerError(`${label}: the ${type} post-processor is not supported for computing offsets`);

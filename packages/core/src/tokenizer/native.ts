@@ -1,5 +1,5 @@
 import type { Encoding, Tokenizer } from "tokenizers";
-import { codePointRangesToUtf16 } from "./offsets.ts";
+import { codePointToUtf16Offsets } from "./offsets.ts";
 import type { TokenizedText, TokenizerConfig, TokenizerLike } from "./types.ts";
 
 /**
@@ -28,5 +28,5 @@ export function fromNativeTokenizer(tok: Tokenizer, config?: TokenizerConfig): T
 }
 
 function toTokenizedText(text: string, encoding: Encoding): TokenizedText {
-  return { ids: encoding.getIds(), offsets: codePointRangesToUtf16(text, encoding.getOffsets()) };
+  return { ids: encoding.getIds(), offsets: codePointToUtf16Offsets(text, encoding.getOffsets()) };
 }

@@ -48,7 +48,7 @@ export function codePointIndexOfUtf16(text: string): Uint32Array {
 }
 
 /** Converts `[start, end)` ranges counted in code points into UTF-16 ranges of the same text. */
-export function codePointRangesToUtf16(
+export function codePointToUtf16Offsets(
   text: string,
   ranges: ReadonlyArray<ArrayLike<number>>,
 ): Array<[number, number]> {
@@ -58,7 +58,7 @@ export function codePointRangesToUtf16(
 }
 
 /** Converts `[start, end)` UTF-16 ranges into ranges counted in code points. */
-export function utf16RangesToCodePoints(
+export function utf16ToCodePointOffsets(
   text: string,
   ranges: ReadonlyArray<ArrayLike<number>>,
 ): Array<[number, number]> {

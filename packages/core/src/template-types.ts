@@ -42,3 +42,15 @@ export interface FamilyPlugin {
   displayName: string;
   variants: TrainingTemplate[];
 }
+
+/**
+ * An exact textual change to a vendor's original, stating where a training template's text differs on purpose:
+ * applied to the original, the patched template renders what the training template renders.
+ */
+export interface OriginalPatch {
+  /** Text that occurs exactly once in the original. */
+  find: string;
+  replace: string;
+  /** Why the training template renders differently here. */
+  why: string;
+}

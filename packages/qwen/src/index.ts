@@ -4,7 +4,7 @@ import { qwen3 } from "./qwen-3.ts";
 import { qwen3Instruct2507 } from "./qwen-3-instruct-2507.ts";
 
 export { qwen25, qwen3, qwen3Instruct2507 };
-export { qwen3OriginalPatches, type OriginalPatch } from "./qwen3-original-patches.ts";
+export { qwen3OriginalPatches } from "./qwen3-original-patches.ts";
 
 export const qwenFamily: FamilyPlugin = {
   family: "qwen",

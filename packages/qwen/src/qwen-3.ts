@@ -1,11 +1,11 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import qwen3Template from "../templates/qwen-3.jinja";
-import { carriesReasoningBeforeLastQuery } from "./qwen3-past-reasoning.ts";
+import { omitsSomeThinkBlock } from "./qwen3-think-blocks.ts";
 
 /**
- * Qwen3 (hybrid thinking). The original drops `<think>` reasoning from assistant turns before the last user query;
- * the training template keeps it (see `qwen3OriginalPatches`), so earlier turns render the same tokens however
- * many turns follow them.
+ * Qwen3 (hybrid thinking). The original writes the think block only for the last assistant turn and turns with
+ * reasoning after the last user query; the training template writes it for every assistant turn (see
+ * `qwen3OriginalPatches`), so earlier turns render the same tokens however many turns follow them.
  */
 export const qwen3: TrainingTemplate = {
   id: "qwen-3",
@@ -20,7 +20,8 @@ export const qwen3: TrainingTemplate = {
   endOfTurn: "<|im_end|>",
   specialTokens: { eos_token: "<|im_end|>" },
   differences:
-    "Assistant turns before the last user query keep their reasoning (<think>…</think>, from reasoning_content " +
-    "or from <think> in the content), which the original drops, so rendering is prefix-preserving across turns.",
-  textDiffersFromOriginal: (conversation) => carriesReasoningBeforeLastQuery(conversation.messages),
+    "Every assistant turn carries its think block (<think>…</think>, empty when there is no reasoning), as the " +
+    "original writes only the last turn: earlier turns keep their reasoning and their text when messages are " +
+    "appended (prefix-preserving). With enable_thinking=false an empty think block is part of the prompt, not trained.",
+  textDiffersFromOriginal: (conversation) => omitsSomeThinkBlock(conversation.messages),
 };

@@ -1,13 +1,6 @@
-import type { ConversationFeatures, TrainingTemplate } from "@training-templates/core";
+import type { ConversationFeatures, OriginalPatch, TrainingTemplate } from "@training-templates/core";
 
-/** An exact textual change to the original that states where the training template's text differs on purpose. */
-export interface OriginalPatch {
-  /** Text that occurs exactly once in the original. */
-  find: string;
-  replace: string;
-  /** Why the training template renders differently here (shown in failures). */
-  why: string;
-}
+export type { OriginalPatch };
 
 export interface ConformanceOptions {
   variant: TrainingTemplate;

@@ -18,9 +18,10 @@ function answerOf(message: ChatMessage): string {
 }
 
 /**
- * One masked region per assistant turn, holding that turn's answer, tool calls and reasoning (where rendered) and
- * ending with the end-of-turn token; it starts exactly where the generation prompt of the conversation so far ends
- * (so no role header is trained), and nothing after the last turn (the generation prompt) is trained.
+ * One masked region per assistant turn, holding that turn's answer and tool calls and ending with the end-of-turn
+ * token; it starts exactly where the generation prompt of the conversation so far ends (so no role header is
+ * trained) and runs to the end of the turn's output (reasoning included where rendered; only whitespace may follow
+ * before the next message), and nothing after the last turn (the generation prompt) is trained.
  */
 export function checkAssistantSpans(cases: Case[], context: SpanCheckContext): Failure[] {
   const failures: Failure[] = [];
@@ -62,15 +63,18 @@ function spanProblem(testCase: Case, { variant, expectationTemplate, endOfTurnTo
       return `${where}: the trained span starts at ${start}, but the generation prompt of the conversation so far ends at ${prompt.text.length} ` +
         `(${start < prompt.text.length ? "the role header or prompt is trained" : "part of the answer is not trained"})`;
     }
+    // The turn's rendered output: from the end of its generation prompt to where the next message begins.
+    const turn = renderPrefix(variant, testCase, messageIndex + 1, false, expectationTemplate, now);
+    if (!prompt.ok || !turn.ok || !text.startsWith(prompt.text) || !text.startsWith(turn.text) || turn.text.length < end) continue;
+    const output = text.slice(prompt.text.length, turn.text.length);
+    if (text.slice(end, turn.text.length).trim() !== "") {
+      return `${where}: the turn's output goes on after the trained span: ${JSON.stringify(text.slice(end, Math.min(turn.text.length, end + 60)))}`;
+    }
     const answer = answerOf(message);
-    if (answer && text.includes(answer) && !spanText.includes(answer)) return `${where}: the answer ${JSON.stringify(answer.slice(0, 40))} is not inside the trained span`;
+    if (answer && output.includes(answer) && !spanText.includes(answer)) return `${where}: the answer ${JSON.stringify(answer.slice(0, 40))} is not inside the trained span`;
     for (const call of message.tool_calls ?? []) {
       const name = call.function.name;
-      if (text.includes(name) && !spanText.includes(name)) return `${where}: the tool call ${name} is not inside the trained span`;
-    }
-    const reasoning = typeof message.reasoning_content === "string" ? message.reasoning_content.trim() : "";
-    if (reasoning && text.includes(reasoning) && !spanText.includes(reasoning) && text.indexOf(reasoning) >= start) {
-      return `${where}: the rendered reasoning is not inside the trained span`;
+      if (output.includes(name) && !spanText.includes(name)) return `${where}: the tool call ${name} is not inside the trained span`;
     }
   }
   if (testCase.conversation.add_generation_prompt && messages[messages.length - 1]?.role !== "assistant") {

@@ -28,12 +28,15 @@ function derivedReasoning(message: ChatMessage): string {
 }
 
 /**
- * True when an assistant turn at or before the last user query carries reasoning: exactly the conversations where
- * the `qwen-3` training template renders text the original does not (it would drop that reasoning).
+ * True when the Qwen3 original writes some assistant turn without its think block: a turn at or before the last
+ * user query, or a later one that is neither the last message nor carries reasoning. Exactly the conversations
+ * whose text the `qwen-3` training template (a think block on every turn) renders differently.
  */
-export function carriesReasoningBeforeLastQuery(messages: readonly ChatMessage[]): boolean {
+export function omitsSomeThinkBlock(messages: readonly ChatMessage[]): boolean {
   const lastQuery = lastQueryIndex(messages);
-  return messages.some(
-    (message, index) => index <= lastQuery && message.role === "assistant" && derivedReasoning(message) !== "",
-  );
+  return messages.some((message, index) => {
+    if (message.role !== "assistant") return false;
+    const written = index > lastQuery && (index === messages.length - 1 || derivedReasoning(message) !== "");
+    return !written;
+  });
 }

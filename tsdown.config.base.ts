@@ -11,6 +11,9 @@ export function packageConfig(entry: string[] | Record<string, string> = ["src/i
     sourcemap: true,
     clean: true,
     loader: { ".jinja": "text" },
+    // Node builtins stay imports in every entry (only `/node` entries use them).
+    deps: { neverBundle: [/^node:/] },
+    fixedExtension: false,
     ...extra,
   });
 }

@@ -1,3 +1,4 @@
 import { packageConfig } from "../../tsdown.config.base.ts";
 
-export default packageConfig();
+// `index` runs anywhere (browsers included); `node` holds the file-reading and native-binding parts.
+export default packageConfig(["src/index.ts", "src/node.ts"]);

@@ -1,3 +1,3 @@
 import { packageConfig } from "../../tsdown.config.base.ts";
 
-export default packageConfig();
+export default packageConfig(["src/bin.ts", "src/index.ts"], { platform: "node" });

@@ -28,6 +28,8 @@ export interface ApplyChatTemplateOptions {
   templateKwargs?: Record<string, unknown>;
   /** The clock behind `strftime_now`. */
   now?: () => Date;
+  /** How errors name the template (e.g. a variant id or a file name). */
+  templateName?: string;
 }
 
 /** Which template was rendered, and why. */
@@ -73,7 +75,8 @@ export async function applyChatTemplate(
     add_generation_prompt: options.addGenerationPrompt ?? false,
   };
   const context = buildTemplateContext(conversation, specialTokensFromConfig(tokenizer.config), options.templateKwargs);
-  const templateName = templateUsed.trainingTemplateId ?? (templateUsed.source === "given" ? "(given template)" : "(tokenizer's template)");
+  const templateName =
+    options.templateName ?? templateUsed.trainingTemplateId ?? (templateUsed.source === "given" ? "(given template)" : "(tokenizer's template)");
   const { text, spans } = renderChat(template, context, { templateName, ...(options.now ? { now: options.now } : {}) });
   const { ids, offsets } = await tokenizer.encode(text);
   let rows = {

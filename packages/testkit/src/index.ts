@@ -7,3 +7,4 @@ export { transformersAssistantMasks, type TransformersMaskJob, type Transformers
 export { ensureReferencePython, referencePython, defaultReferencePythonCache } from "./python/reference-python.ts";
 export { conversationArbitrary, sampleConversations, type ConversationFeatures } from "@training-templates/core";
 export { originalTemplatePath } from "./originals.ts";
+export { deriveTokenizer, type DeriveTokenizerOptions } from "./derive-tokenizer.ts";

@@ -1,0 +1,42 @@
+import { parseOptions, requireOption } from "../args.ts";
+import { EXIT_OK } from "../cli-error.ts";
+import type { Command } from "../command.ts";
+import { openTokenizer } from "../tokenizer-dir.ts";
+import { resolveTrainingTemplate } from "../training-template.ts";
+
+const usage = `Usage: training-templates template --tokenizer DIR
+
+Prints the chat template to train with for the tokenizer in DIR: the training template of its
+chat template (the vendor's template plus {% generation %} markers), or the tokenizer's own
+template when it already has markers. The text is printed byte for byte, so it can be saved:
+
+  training-templates template --tokenizer ./Qwen3-8B > chat_template.jinja
+
+Named template lists (tokenizer_config.json with several templates) are printed as a JSON list
+of { "name", "template" }.
+
+Options:
+  --tokenizer DIR   folder with tokenizer.json and tokenizer_config.json (and chat_template.jinja)
+  -h, --help        show this help
+
+Exit codes: 0 printed; 2 no training template (the reason is on stderr) or bad arguments.`;
+
+export const templateCommand: Command = {
+  name: "template",
+  summary: "print the training template for a tokenizer",
+  usage,
+  async run(args, io) {
+    const values = parseOptions(args, { tokenizer: { type: "string" } }, usage);
+    if (values.help) {
+      io.stdout.write(`${usage}\n`);
+      return EXIT_OK;
+    }
+    const tokenizer = await openTokenizer(requireOption(values.tokenizer, "--tokenizer", usage));
+    const { chatTemplate } = await resolveTrainingTemplate(tokenizer);
+    const text = typeof chatTemplate === "string" ? chatTemplate : `${JSON.stringify(chatTemplate, null, 2)}\n`;
+    io.stdout.write(text);
+    // Exact bytes when redirected; a terminal prompt should not be glued to the last line.
+    if ((io.stdout as { isTTY?: boolean }).isTTY && !text.endsWith("\n")) io.stdout.write("\n");
+    return EXIT_OK;
+  },
+};

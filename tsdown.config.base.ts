@@ -14,6 +14,8 @@ export function packageConfig(entry: string[] | Record<string, string> = ["src/i
     // Node builtins stay imports in every entry (only `/node` entries use them).
     deps: { neverBundle: [/^node:/] },
     fixedExtension: false,
+    // The declaration build is the slow part by nature; rolldown's timing advice is noise in every build log.
+    inputOptions: { checks: { pluginTimings: false } },
     ...extra,
   });
 }

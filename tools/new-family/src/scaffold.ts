@@ -67,14 +67,16 @@ function registerInAll(root: string, name: string, camel: string): void {
   const indexPath = join(root, "packages/all/src/index.ts");
   const source = readFileSync(indexPath, "utf8");
   const families = /export const families: readonly FamilyPlugin\[\] = \[([^\]]*)\];/;
+  const lastImport = [...source.matchAll(/^import .*;$/gm)].pop();
   const match = families.exec(source);
-  if (!match) throw new ScaffoldError(`cannot find the families list in ${indexPath}: register ${camel}Family there by hand`);
-  const entries = match[1]!.split(",").map((entry) => entry.trim()).filter(Boolean);
-  const imports = source.slice(0, match.index).trimEnd();
-  const rest = source.slice(match.index + match[0].length);
+  if (!match || !lastImport) throw new ScaffoldError(`cannot find the imports and the families list in ${indexPath}: register ${camel}Family there by hand`);
+  const entries = [...match[1]!.split(",").map((entry) => entry.trim()).filter(Boolean), `${camel}Family`];
+  const importEnd = lastImport.index + lastImport[0].length;
   writeFileSync(
     indexPath,
-    `${imports}\nimport { ${camel}Family } from "@training-templates/${name}";\n\n` +
-      `export const families: readonly FamilyPlugin[] = [${[...entries, `${camel}Family`].join(", ")}];${rest}`,
+    `${source.slice(0, importEnd)}\nimport { ${camel}Family } from "@training-templates/${name}";` +
+      source.slice(importEnd, match.index) +
+      `export const families: readonly FamilyPlugin[] = [\n${entries.map((entry) => `  ${entry},`).join("\n")}\n];` +
+      source.slice(match.index + match[0].length),
   );
 }

@@ -59,7 +59,7 @@ describe("getTrainingChatTemplate", () => {
   });
 
   it("says plainly when the tokenizer has no chat template", () => {
-    expect(() => getTrainingChatTemplate({ bos_token: "<s>" }, { registry })).toThrow(/has no chat template/);
+    expect(() => getTrainingChatTemplate({ bos_token: "<s>" }, { registry })).toThrow(/has no chat template.*@training-templates\/chatml.*<\|im_start\|>/s);
   });
 
   it("answers named templates in the same shape", () => {

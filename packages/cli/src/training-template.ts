@@ -1,5 +1,5 @@
 import { registry } from "@training-templates/all";
-import { getTrainingChatTemplate, type NamedChatTemplate, type TrainingTemplateMatch } from "@training-templates/core";
+import { getTrainingChatTemplate, NO_CHAT_TEMPLATE_MESSAGE, type NamedChatTemplate, type TrainingTemplateMatch } from "@training-templates/core";
 import { CliError, messageOf } from "./cli-error.ts";
 import { describeTemplateOrigin, templatePlacesChecked, type LoadedTokenizer } from "./tokenizer-dir.ts";
 
@@ -23,7 +23,7 @@ export async function resolveTrainingTemplate(tokenizer: LoadedTokenizer): Promi
     throw new CliError(
       "NO_CHAT_TEMPLATE",
       `the tokenizer in ${tokenizer.dir} has no chat template (${templatePlacesChecked(tokenizer.dir)}). ` +
-        "A base model has nothing to add generation markers to: give a template with --template FILE.",
+        `${NO_CHAT_TEMPLATE_MESSAGE} With mask, pass it as --template FILE.`,
     );
   }
   let match: TrainingTemplateMatch | null;

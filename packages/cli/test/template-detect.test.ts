@@ -77,6 +77,7 @@ describe("template", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(`the tokenizer in ${dir} has no chat template`);
+    expect(run.stderr).toContain("@training-templates/chatml");
     expect(run.stderr).toContain("chat_template.jinja");
   });
 

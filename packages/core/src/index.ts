@@ -18,6 +18,7 @@ export { createRegistry, type Registry } from "./registry/registry.ts";
 export { detectTemplate, type Detection, type MatchKind } from "./registry/detect.ts";
 export {
   getTrainingChatTemplate,
+  NO_CHAT_TEMPLATE_MESSAGE,
   selectNamedTemplate,
   type TemplateSource,
   type TrainingTemplateMatch,

@@ -6,6 +6,13 @@ import type { NamedChatTemplate, TokenizerConfig, TokenizerLike } from "../token
 import { detectTemplate, type MatchKind } from "./detect.ts";
 import type { Registry } from "./registry.ts";
 
+/** What to do about a tokenizer without a chat template: base models train with the ChatML training template. */
+export const NO_CHAT_TEMPLATE_MESSAGE =
+  "The tokenizer has no chat template (a base model, such as GPT-2, Bloom, OPT or a pretrained checkpoint), so there " +
+  "is no original to add generation markers to. Train with the ChatML training template: the `chatml` variant of " +
+  "@training-templates/chatml; add its special tokens (<|im_start|>, <|im_end|>, listed in that package's README) to " +
+  "the tokenizer and set the eos token to <|im_end|>.";
+
 /** A template string, a `tokenizer_config.json` object, or a loaded tokenizer (its `config`). */
 export type TemplateSource = string | TokenizerConfig | Pick<TokenizerLike, "config">;
 
@@ -40,10 +47,7 @@ function chatTemplateOf(source: TemplateSource): string | NamedChatTemplate[] | 
 export function getTrainingChatTemplate(source: TemplateSource, options: { registry: Registry }): TrainingTemplateMatch | null {
   const chatTemplate = chatTemplateOf(source);
   if (chatTemplate === undefined || chatTemplate === null || chatTemplate === "") {
-    throw new UnsupportedTemplateError(
-      "The tokenizer has no chat template (a base model?): there is nothing to add markers to. Train with a ChatML " +
-        "training template and add its special tokens to the tokenizer.",
-    );
+    throw new UnsupportedTemplateError(NO_CHAT_TEMPLATE_MESSAGE);
   }
   if (typeof chatTemplate === "string") return matchOne(chatTemplate, options.registry, "the chat template");
   const named = chatTemplate.map((entry) => ({ entry, match: matchOne(entry.template, options.registry, `the "${entry.name}" chat template`) }));

@@ -3,6 +3,7 @@ export type * from "./template-types.ts";
 export type * from "./tokenizer/types.ts";
 export * from "./errors.ts";
 export { renderChat, type RenderOptions, type RenderedChat } from "./render/render-chat.ts";
+export { tryRender, sameOutcome, type RenderOutcome } from "./render/try-render.ts";
 export { buildTemplateContext, specialTokensFromConfig } from "./render/context.ts";
 export { strftime } from "./render/strftime.ts";
 export { hasGenerationMarkers, findGenerationTags } from "./render/scan-template.ts";

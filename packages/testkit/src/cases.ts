@@ -1,15 +1,14 @@
 import {
   buildTemplateContext,
-  renderChat,
   sampleConversations,
-  TrainingTemplatesError,
+  tryRender,
   type Conversation,
-  type RenderedChat,
+  type RenderOutcome,
   type TrainingTemplate,
 } from "@training-templates/core";
 import type { ConformanceOptions } from "./options.ts";
 
-export type Outcome = ({ ok: true } & RenderedChat) | { ok: false; error: string };
+export type Outcome = RenderOutcome;
 
 /** One generated conversation under one kwargs set, rendered by the expectation and by the training template. */
 export interface Case {
@@ -25,12 +24,7 @@ export interface Case {
 }
 
 export function render(template: string, context: Record<string, unknown>, now: Date, templateName: string): Outcome {
-  try {
-    return { ok: true, ...renderChat(template, context, { now: () => now, templateName }) };
-  } catch (error) {
-    if (error instanceof TrainingTemplatesError) return { ok: false, error: error.message };
-    throw error;
-  }
+  return tryRender(template, context, { now: () => now, templateName });
 }
 
 /** A stable seed per variant, so each variant sees its own conversations, the same on every run. */

@@ -2,6 +2,9 @@ import type { ChatMessage, ToolDefinition } from "../types.ts";
 
 /** Small fixed conversations the checks render, as TRL's own checks probe templates. */
 
+/** The checks' clock for `strftime_now`: fixed, so a check answers the same on every run. */
+export const CHECK_NOW = () => new Date(2025, 0, 15);
+
 export const WEATHER_TOOL: ToolDefinition = {
   type: "function",
   function: {

@@ -1,6 +1,6 @@
-import { TrainingTemplatesError } from "../errors.ts";
 import { buildTemplateContext } from "../render/context.ts";
-import { renderChat } from "../render/render-chat.ts";
+import { tryRender } from "../render/try-render.ts";
+import { CHECK_NOW } from "./fixed-conversations.ts";
 import type { TokenizerLike } from "../tokenizer/types.ts";
 import type { ChatMessage, ToolDefinition } from "../types.ts";
 import { PLAIN_DIALOGUE, REASONING_DIALOGUE, TOOL_ROUND_TRIP, WEATHER_TOOL } from "./fixed-conversations.ts";
@@ -39,12 +39,8 @@ function render(template: string, probe: Probe, count: number, addGenerationProm
     options.specialTokens,
     options.templateKwargs,
   );
-  try {
-    return renderChat(template, context, { now: () => new Date(2025, 0, 15) }).text;
-  } catch (error) {
-    if (error instanceof TrainingTemplatesError) return undefined;
-    throw error;
-  }
+  const outcome = tryRender(template, context, { now: CHECK_NOW });
+  return outcome.ok ? outcome.text : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { buildTemplateContext } from "../render/context.ts";
 import { renderChat } from "../render/render-chat.ts";
 import { masksFromSpans } from "../masks.ts";
 import type { TokenizerLike } from "../tokenizer/types.ts";
-import { PLAIN_DIALOGUE } from "./fixed-conversations.ts";
+import { CHECK_NOW, PLAIN_DIALOGUE } from "./fixed-conversations.ts";
 import type { CheckOptions, CheckResult } from "./prefix-preservation.ts";
 
 /**
@@ -18,7 +18,7 @@ export async function checkStopTokenTrained(
   const stopId = tokenizer.tokenToId(endOfTurn);
   if (stopId === undefined) return { ok: false, detail: `the tokenizer has no token ${JSON.stringify(endOfTurn)}` };
   const context = buildTemplateContext({ messages: PLAIN_DIALOGUE }, options.specialTokens, options.templateKwargs);
-  const { text, spans } = renderChat(template, context, { now: () => new Date(2025, 0, 15) });
+  const { text, spans } = renderChat(template, context, { now: CHECK_NOW });
   if (spans.length === 0) return { ok: false, detail: "the template marks no generation spans" };
   const { ids, offsets } = await tokenizer.encode(text);
   for (const [index, span] of spans.entries()) {

@@ -1,7 +1,6 @@
-import { TrainingTemplatesError } from "../errors.ts";
 import { buildTemplateContext } from "../render/context.ts";
-import { renderChat } from "../render/render-chat.ts";
-import { TOOL_ROUND_TRIP, WEATHER_TOOL } from "./fixed-conversations.ts";
+import { tryRender } from "../render/try-render.ts";
+import { CHECK_NOW, TOOL_ROUND_TRIP, WEATHER_TOOL } from "./fixed-conversations.ts";
 import type { CheckOptions, CheckResult } from "./prefix-preservation.ts";
 
 /**
@@ -10,13 +9,9 @@ import type { CheckOptions, CheckResult } from "./prefix-preservation.ts";
  */
 export function checkToolCalling(template: string, options: CheckOptions = {}): CheckResult {
   const context = buildTemplateContext({ messages: TOOL_ROUND_TRIP, tools: [WEATHER_TOOL] }, options.specialTokens, options.templateKwargs);
-  let text: string;
-  try {
-    text = renderChat(template, context, { now: () => new Date(2025, 0, 15) }).text;
-  } catch (error) {
-    if (error instanceof TrainingTemplatesError) return { ok: false, detail: `the template rejects a tool round trip: ${error.message}` };
-    throw error;
-  }
+  const outcome = tryRender(template, context, { now: CHECK_NOW });
+  if (!outcome.ok) return { ok: false, detail: `the template rejects a tool round trip: ${outcome.error}` };
+  const { text } = outcome;
   const missing = [
     ["the tool's description", "Get the current weather in a city."],
     ["the call's name", "get_weather"],

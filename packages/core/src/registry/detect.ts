@@ -1,7 +1,8 @@
 import { UnsupportedTemplateError } from "../errors.ts";
 import { fingerprint, normalizedFingerprint } from "../fingerprint.ts";
 import type { TrainingTemplate } from "../template-types.ts";
-import { probesFor, renderOutcome, sameOutcome } from "./probes.ts";
+import { sameOutcome } from "../render/try-render.ts";
+import { probesFor, renderOutcome } from "./probes.ts";
 import type { Registry } from "./registry.ts";
 
 /** How a chat template was recognised. */
@@ -65,7 +66,7 @@ function behaviourScore(template: string, variant: TrainingTemplate, quick: bool
     const actual = renderOutcome(template, probe, variant);
     if (sameOutcome(expected, actual)) agreed++;
     else if (quick) return { matched: false, agreed, total: index + 1 };
-    if ("text" in expected) rendered++;
+    if (expected.ok) rendered++;
   }
   // A template that fails on most conversations proves nothing by agreeing on the failures.
   return { matched: agreed === probes.length && rendered * 2 >= probes.length, agreed, total: probes.length };

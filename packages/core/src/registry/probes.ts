@@ -1,7 +1,6 @@
 import { sampleConversations } from "../conversations/generate.ts";
-import { TrainingTemplatesError } from "../errors.ts";
 import { buildTemplateContext } from "../render/context.ts";
-import { renderChat } from "../render/render-chat.ts";
+import { tryRender, type RenderOutcome } from "../render/try-render.ts";
 import type { TrainingTemplate } from "../template-types.ts";
 import type { Conversation } from "../types.ts";
 
@@ -22,23 +21,10 @@ export function probesFor(variant: Pick<TrainingTemplate, "supportsTools">, coun
   return probes;
 }
 
-/** A render's outcome: the text, or the fact that the template rejected or failed on the conversation. */
-export type RenderOutcome = { text: string } | { error: string };
-
 /** A fixed clock: probes must render the same on every run, whatever the templates do with `strftime_now`. */
 export const PROBE_NOW = () => new Date(2025, 0, 15, 12, 0, 0);
 
 export function renderOutcome(template: string, conversation: Conversation, variant: TrainingTemplate): RenderOutcome {
-  try {
-    const context = buildTemplateContext(conversation, variant.specialTokens, variant.defaultKwargs);
-    return { text: renderChat(template, context, { now: PROBE_NOW, templateName: variant.id }).text };
-  } catch (error) {
-    if (error instanceof TrainingTemplatesError) return { error: error.message };
-    throw error;
-  }
-}
-
-export function sameOutcome(a: RenderOutcome, b: RenderOutcome): boolean {
-  if ("error" in a || "error" in b) return "error" in a && "error" in b;
-  return a.text === b.text;
+  const context = buildTemplateContext(conversation, variant.specialTokens, variant.defaultKwargs);
+  return tryRender(template, context, { now: PROBE_NOW, templateName: variant.id });
 }

@@ -19,6 +19,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@training-templates\/core\/node$/, replacement: `${root}packages/core/src/node.ts` },
+      { find: /^@training-templates\/testkit\/python$/, replacement: `${root}packages/testkit/src/python.ts` },
       { find: /^@training-templates\/([^/]+)$/, replacement: `${root}packages/$1/src/index.ts` },
     ],
   },

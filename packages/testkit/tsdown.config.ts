@@ -1,3 +1,4 @@
 import { packageConfig } from "../../tsdown.config.base.ts";
 
-export default packageConfig(["src/index.ts"], { platform: "node" });
+// `python` is the Python reference bridge alone, importable without vitest.
+export default packageConfig(["src/index.ts", "src/python.ts"], { platform: "node" });

@@ -1,11 +1,12 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { chatml } from "./chatml.ts";
 
-/**
- * ChatML. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { chatml };
+export { chatmlEosToken, chatmlSpecialTokens, chatmlToolAndReasoningTokens } from "./special-tokens.ts";
+
+/** ChatML for base models that ship no chat template: one variant, `chatml`. */
 export const chatmlFamily: FamilyPlugin = {
   family: "chatml",
   displayName: "ChatML",
-  variants: [],
+  variants: [chatml],
 };

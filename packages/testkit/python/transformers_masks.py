@@ -9,6 +9,7 @@ Exit codes: 0 ok, 3 transformers missing, 2 bad input.
 """
 
 import json
+import os
 import sys
 
 try:
@@ -36,7 +37,17 @@ def masks_for(tokenizer, job):
     return {"input_ids": as_int_list(out["input_ids"]), "assistant_masks": as_int_list(out["assistant_masks"])}
 
 
+def claim_stdout():
+    """Keeps stdout for the JSON answer alone: libraries (the Rust tokenizers among them) print warnings to file
+    descriptor 1 directly, so fd 1 is pointed at stderr and the answer goes to a saved copy of the real stdout."""
+    answer = os.fdopen(os.dup(1), "w", encoding="ascii")
+    sys.stdout.flush()
+    os.dup2(2, 1)
+    return answer
+
+
 def main():
+    answer = claim_stdout()
     try:
         tokenizer_dir = sys.argv[1]
         jobs = json.loads(sys.stdin.buffer.read().decode("utf-8"))["jobs"]
@@ -51,8 +62,8 @@ def main():
             results.append(masks_for(tokenizer, job))
         except Exception as error:
             results.append({"error": str(error), "errorType": type(error).__name__})
-    sys.stdout.write(json.dumps({"results": results}, ensure_ascii=True))
-    sys.stdout.flush()
+    answer.write(json.dumps({"results": results}, ensure_ascii=True))
+    answer.flush()
 
 
 if __name__ == "__main__":

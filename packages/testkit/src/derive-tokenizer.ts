@@ -41,7 +41,9 @@ export function deriveTokenizer(options: DeriveTokenizerOptions): string {
     if (tokenizer.added_tokens.some((added) => added.content === content)) continue;
     const token: AddedTokenJson = { id: nextId++, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true };
     tokenizer.added_tokens.push(token);
-    decoder[String(token.id)] = { ...token };
+    // The config's decoder entries are AddedToken keyword arguments, keyed by id: no `id` inside.
+    const { id, ...entry } = token;
+    decoder[String(id)] = entry;
   }
   const derivedConfig = { ...config, added_tokens_decoder: decoder, ...options.config };
   const files = { "tokenizer.json": JSON.stringify(tokenizer), "tokenizer_config.json": JSON.stringify(derivedConfig) };

@@ -1,11 +1,11 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { falcon7bInstruct } from "./falcon-7b-instruct.ts";
 
-/**
- * Falcon. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { falcon7bInstruct };
+export { falcon7bInstructOriginalPatches } from "./falcon-original-patches.ts";
+
 export const falconFamily: FamilyPlugin = {
   family: "falcon",
   displayName: "Falcon",
-  variants: [],
+  variants: [falcon7bInstruct],
 };

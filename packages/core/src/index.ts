@@ -6,6 +6,7 @@ export { renderChat, type RenderOptions, type RenderedChat } from "./render/rend
 export { tryRender, sameOutcome, type RenderOutcome } from "./render/try-render.ts";
 export { buildTemplateContext, specialTokensFromConfig } from "./render/context.ts";
 export { strftime } from "./render/strftime.ts";
+export { pythonStrip } from "./render/python-strings.ts";
 export { hasGenerationMarkers, findGenerationTags } from "./render/scan-template.ts";
 export { fingerprint, normalizedFingerprint, normalizeTemplateText } from "./fingerprint.ts";
 export { masksFromSpans, mergeSpans, labelsFromMasks, truncateRows, type Truncation } from "./masks.ts";

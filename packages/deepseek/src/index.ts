@@ -1,11 +1,13 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { deepseekR1 } from "./deepseek-r1.ts";
+import { deepseekV3 } from "./deepseek-v3.ts";
 
-/**
- * DeepSeek. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { deepseekR1, deepseekV3 };
+export { deepseekR1OriginalPatches } from "./deepseek-r1-original-patches.ts";
+export { deepseekV3OriginalPatches } from "./deepseek-v3-original-patches.ts";
+
 export const deepseekFamily: FamilyPlugin = {
   family: "deepseek",
   displayName: "DeepSeek",
-  variants: [],
+  variants: [deepseekV3, deepseekR1],
 };

@@ -1,11 +1,11 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { glm45 } from "./glm-4.5.ts";
 
-/**
- * GLM. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { glm45 };
+export { glm45OriginalPatches } from "./glm-4.5-original-patches.ts";
+
 export const glmFamily: FamilyPlugin = {
   family: "glm",
   displayName: "GLM",
-  variants: [],
+  variants: [glm45],
 };

@@ -167,7 +167,17 @@ describe("unsupported pipelines are refused up front", () => {
   const split = PRE_TOKENIZERS["Split + ByteLevel"];
   it.each([
     ["a Lowercase normalizer", tokenizerJson({ type: "Lowercase" }, split, null), /Lowercase normalizer/],
-    ["a Metaspace pre-tokenizer", tokenizerJson(null, { type: "Metaspace", replacement: "▁" }, null), /Metaspace pre-tokenizer/],
+    [
+      "a Metaspace pre-tokenizer after a split",
+      tokenizerJson(null, { type: "Sequence", pretokenizers: [QWEN_SPLIT, { type: "Metaspace", replacement: "▁" }] }, null),
+      /Metaspace pre-tokenizer after another/,
+    ],
+    [
+      "Metaspace together with ByteLevel",
+      tokenizerJson(null, { type: "Sequence", pretokenizers: [{ type: "Metaspace", replacement: "▁" }, PRE_TOKENIZERS["GPT-2 ByteLevel"]] }, null),
+      /Metaspace pre-tokenizer together with ByteLevel/,
+    ],
+    ["a Replace normalizer with a regex", tokenizerJson({ type: "Replace", pattern: { Regex: " +" }, content: "▁" }, split, null), /Replace \(regex pattern\)/],
     ["a pre-tokenizer that drops text", tokenizerJson(null, { ...QWEN_SPLIT, behavior: "Removed" }, null), /Split pre-tokenizer/],
     [
       "ByteLevel with add_prefix_space",
@@ -181,7 +191,7 @@ describe("unsupported pipelines are refused up front", () => {
 
   it("a WordPiece model", () => {
     const json = { ...tokenizerJson(null, split, null), model: { type: "WordPiece", vocab: { a: 0, "[UNK]": 1 }, unk_token: "[UNK]" } };
-    expect(() => fromHfTokenizer(new JsTokenizer(json, {}))).toThrow(/byte-level BPE/);
+    expect(() => fromHfTokenizer(new JsTokenizer(json, {}))).toThrow(/only be computed for BPE models/);
   });
 });
 
@@ -198,5 +208,7 @@ describe("tokens that do not spell the text", () => {
     await expect(lying([idOf("a"), idOf("c")]).encode("ab")).rejects.toThrow(TokenAlignmentError);
     await expect(lying([idOf("a")]).encode("ab")).rejects.toThrow(/cover 1 of the 2 bytes/);
     await expect(lying([idOf("<|sp|>")]).encode("no added token here")).rejects.toThrow(/<\|sp\|>/);
+    await expect(lying([idOf("a"), idOf("b")]).encode("a<|sp|>b")).rejects.toThrow(/added token "<\|sp\|>" here but token 1 is id/);
+    await expect(lying([idOf("a"), idOf("b"), idOf("c")]).encode("ab")).rejects.toThrow(/left over/);
   });
 });

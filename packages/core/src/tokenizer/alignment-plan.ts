@@ -1,83 +1,64 @@
 import { type AlignedNormalizer, buildAlignedNormalizer, normalizeContent } from "./aligned-normalizer.ts";
+import { type AddedTokenMatcher, type AddedTokenPattern, buildAddedTokenMatcher } from "./added-token-matcher.ts";
+import { buildAlignedPreTokenizer } from "./aligned-pre-tokenizer.ts";
+import type { AlignedText } from "./aligned-text.ts";
+import { codePointsOf } from "./aligned-text-edits.ts";
 import { UnsupportedTokenizerError } from "./errors.ts";
+import { modelTokenBytes, type TokenBytes } from "./model-token-bytes.ts";
 import { flattenSequence, type PipelineStepJson, type TokenizerJson } from "./tokenizer-json.ts";
 
-/** An added token found in the original text, before normalization, as the Rust crate finds it. */
-export interface AnchoredAddedToken {
-  content: string;
-  lstrip: boolean;
-  rstrip: boolean;
-}
-
-/** An added token found in the normalized text: it aligns like model tokens, through the normalizer. */
-export interface NormalizedAddedToken {
-  codePoints: number[];
-  lstrip: boolean;
-  rstrip: boolean;
-}
-
-/** What the alignment of a byte-level tokenizer's tokens with its input needs to know about the tokenizer. */
+/** What the alignment of a tokenizer's tokens with its input needs to know about the tokenizer. */
 export interface AlignmentPlan {
   normalize: AlignedNormalizer;
-  anchoredAddedTokens: ReadonlyMap<number, AnchoredAddedToken>;
-  normalizedAddedTokens: ReadonlyMap<number, NormalizedAddedToken>;
+  /** The pre-tokenizer's change to each piece of normalized text between added tokens. */
+  preTokenize: (piece: AlignedText) => AlignedText;
+  tokenBytes: TokenBytes;
+  /** Finds the added tokens matched in the original text, before normalization (`normalized: false`). */
+  findAnchoredAddedTokens: AddedTokenMatcher;
+  /** Finds the added tokens matched in each normalized stretch between those. */
+  findNormalizedAddedTokens: AddedTokenMatcher;
   /** The post-processors that trim spaces off offsets, in order (`add_prefix_space` of each). */
   offsetTrims: boolean[];
 }
 
-const SPLITTING_PRE_TOKENIZERS = new Set(["Split", "Digits", "Punctuation", "UnicodeScripts", "ByteLevel"]);
 const OFFSET_NEUTRAL_PROCESSORS = new Set(["TemplateProcessing", "BertProcessing"]);
 
 /**
  * Reads a `tokenizer.json` into an alignment plan, or throws `UnsupportedTokenizerError` naming the
- * pipeline step whose effect on offsets is not reproduced. Supported: byte-level BPE models whose
- * pre-tokenizers only split the text, Unicode normalizers, and any added tokens.
+ * pipeline step whose effect on offsets is not reproduced. Supported: BPE models, byte-level (GPT-2 style)
+ * or SentencePiece style (pieces with `▁`, `byte_fallback`); normalizers and pre-tokenizers whose changes
+ * to the text are reproduced with their alignments; and any added tokens.
  */
 export function planAlignment(json: TokenizerJson, label: string): AlignmentPlan {
-  checkModel(json.model, label);
-  checkPreTokenizer(json.pre_tokenizer, label);
+  const preTokenizer = buildAlignedPreTokenizer(json.pre_tokenizer, label);
+  const tokenBytes = modelTokenBytes(json.model, preTokenizer.byteLevel, label);
   const normalize = buildAlignedNormalizer(json.normalizer, label);
-  const anchoredAddedTokens = new Map<number, AnchoredAddedToken>();
-  const normalizedAddedTokens = new Map<number, NormalizedAddedToken>();
-  const hasNormalizer = json.normalizer !== null && json.normalizer !== undefined;
+  const anchored: AddedTokenPattern[] = [];
+  const normalized: AddedTokenPattern[] = [];
   for (const token of json.added_tokens ?? []) {
-    const strip = { lstrip: token.lstrip === true, rstrip: token.rstrip === true };
-    // Like the Rust crate, `normalized` defaults to true for non-special tokens.
-    const normalized = token.normalized ?? token.special !== true;
-    if (normalized && hasNormalizer) {
-      normalizedAddedTokens.set(token.id, { codePoints: normalizeContent(normalize, token.content), ...strip });
+    const options = {
+      id: token.id,
+      content: token.content,
+      lstrip: token.lstrip === true,
+      rstrip: token.rstrip === true,
+      singleWord: token.single_word === true,
+    };
+    // Like the Rust crate, `normalized` defaults to true for non-special tokens; their text is looked for
+    // normalized, in the normalized text, after the others were looked for in the original text.
+    if (token.normalized ?? token.special !== true) {
+      normalized.push({ ...options, codePoints: normalizeContent(normalize, token.content) });
     } else {
-      anchoredAddedTokens.set(token.id, { content: token.content, ...strip });
+      anchored.push({ ...options, codePoints: codePointsOf(token.content) });
     }
   }
-  return { normalize, anchoredAddedTokens, normalizedAddedTokens, offsetTrims: offsetTrims(json.post_processor, label) };
-}
-
-function checkModel(model: PipelineStepJson | undefined, label: string): void {
-  const prefix = model?.continuing_subword_prefix;
-  const suffix = model?.end_of_word_suffix;
-  if (model?.type !== "BPE" || (typeof prefix === "string" && prefix !== "") || (typeof suffix === "string" && suffix !== "")) {
-    throw new UnsupportedTokenizerError(
-      `${label}: offsets can only be computed for byte-level BPE models without subword prefixes or suffixes (model: ${String(model?.type)})`,
-    );
-  }
-}
-
-function checkPreTokenizer(config: PipelineStepJson | null | undefined, label: string): void {
-  const steps = config ? flattenSequence(config, "pretokenizers") : [];
-  for (const step of steps) {
-    const type = String(step.type);
-    const dropsText = step.behavior === "Removed" || step.behavior === "removed";
-    if (!SPLITTING_PRE_TOKENIZERS.has(type) || dropsText) {
-      throw new UnsupportedTokenizerError(`${label}: the ${type} pre-tokenizer is not supported for computing offsets`);
-    }
-    if (type === "ByteLevel" && step.add_prefix_space === true) {
-      throw new UnsupportedTokenizerError(`${label}: a ByteLevel pre-tokenizer with add_prefix_space is not supported for computing offsets`);
-    }
-  }
-  if (!steps.some((step) => step.type === "ByteLevel")) {
-    throw new UnsupportedTokenizerError(`${label}: offsets can only be computed for byte-level tokenizers (no ByteLevel pre-tokenizer)`);
-  }
+  return {
+    normalize,
+    preTokenize: preTokenizer.transform,
+    tokenBytes,
+    findAnchoredAddedTokens: buildAddedTokenMatcher(anchored),
+    findNormalizedAddedTokens: buildAddedTokenMatcher(normalized),
+    offsetTrims: offsetTrims(json.post_processor, label),
+  };
 }
 
 function offsetTrims(config: PipelineStepJson | null | undefined, label: string): boolean[] {

@@ -12,6 +12,7 @@ export interface AddedTokenJson {
   content: string;
   lstrip?: boolean;
   rstrip?: boolean;
+  single_word?: boolean;
   normalized?: boolean;
   special?: boolean;
 }

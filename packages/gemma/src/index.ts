@@ -1,11 +1,10 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { gemma1 } from "./gemma-1.ts";
 
-/**
- * Gemma. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { gemma1 };
+
 export const gemmaFamily: FamilyPlugin = {
   family: "gemma",
   displayName: "Gemma",
-  variants: [],
+  variants: [gemma1],
 };

@@ -1,11 +1,12 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { mistralV01 } from "./mistral-v0.1.ts";
+import { mistralV03 } from "./mistral-v0.3.ts";
 
-/**
- * Mistral. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { mistralV01, mistralV03 };
+export { mistralV03OriginalPatches } from "./mistral-v0.3-original-patches.ts";
+
 export const mistralFamily: FamilyPlugin = {
   family: "mistral",
   displayName: "Mistral",
-  variants: [],
+  variants: [mistralV01, mistralV03],
 };

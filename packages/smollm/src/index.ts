@@ -1,11 +1,10 @@
 import type { FamilyPlugin } from "@training-templates/core";
+import { smollm3 } from "./smollm-3.ts";
 
-/**
- * SmolLM. Each variant is a `TrainingTemplate` (one file per variant in src/, its template in
- * templates/<id>.jinja, imported as text), listed in `variants`. See CONTRIBUTING.md.
- */
+export { smollm3 };
+
 export const smollmFamily: FamilyPlugin = {
   family: "smollm",
-  displayName: "SmolLM",
-  variants: [],
+  displayName: "Hugging Face SmolLM",
+  variants: [smollm3],
 };

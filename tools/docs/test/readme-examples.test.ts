@@ -58,3 +58,29 @@ for (const readme of readmes()) {
     });
   });
 }
+
+describe("the root README's family table", () => {
+  it("names every registered variant and every family package", async () => {
+    const { families, registry } = await import("@training-templates/all");
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Supported families"), readme.indexOf("## Packages"));
+    for (const family of families) {
+      const name = family.variants[0]?.family ?? family.family;
+      expect(table, `the package of ${family.family}`).toContain(`\`@training-templates/${packageOf(family.family)}\``);
+      void name;
+    }
+    const missing = registry.variants.map((variant) => variant.id).filter((id) => !table.includes(`\`${id}\``) && !coveredBySuffix(table, id));
+    expect(missing, "variants missing from the table").toEqual([]);
+  });
+});
+
+/** Family names are package names except where the package name says more (`phi3` for family `phi3`, …). */
+function packageOf(family: string): string {
+  return family;
+}
+
+/** `cohere-command-r-v01-tool-use` is written as `cohere-command-r-v01` (+ `-tool-use`, …) in the table. */
+function coveredBySuffix(table: string, id: string): boolean {
+  const dash = id.search(/-(tool-use|rag)$/);
+  return dash !== -1 && table.includes(`\`${id.slice(0, dash)}\``) && table.includes(`\`${id.slice(dash)}\``);
+}

@@ -28,6 +28,14 @@ export const REASONING_DIALOGUE: ChatMessage[] = [
   { role: "assistant", content: "6", reasoning_content: "Three plus three makes six." },
 ];
 
+/** Reasoning written inside the content, as many datasets carry it: templates that cut it from past turns differ here. */
+export const INLINE_THINKING_DIALOGUE: ChatMessage[] = [
+  { role: "user", content: "What is 2 + 2?" },
+  { role: "assistant", content: "<think>\nTwo plus two makes four.\n</think>\n\n4" },
+  { role: "user", content: "And 3 + 3?" },
+  { role: "assistant", content: "<think>\nThree plus three makes six.\n</think>\n\n6" },
+];
+
 export const TOOL_ROUND_TRIP: ChatMessage[] = [
   { role: "user", content: "What is the weather in Paris?" },
   {

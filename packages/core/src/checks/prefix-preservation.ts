@@ -3,7 +3,7 @@ import { tryRender } from "../render/try-render.ts";
 import { CHECK_NOW } from "./fixed-conversations.ts";
 import type { TokenizerLike } from "../tokenizer/types.ts";
 import type { ChatMessage, ToolDefinition } from "../types.ts";
-import { PLAIN_DIALOGUE, REASONING_DIALOGUE, TOOL_ROUND_TRIP, WEATHER_TOOL } from "./fixed-conversations.ts";
+import { INLINE_THINKING_DIALOGUE, PLAIN_DIALOGUE, REASONING_DIALOGUE, TOOL_ROUND_TRIP, WEATHER_TOOL } from "./fixed-conversations.ts";
 
 export interface CheckResult {
   ok: boolean;
@@ -28,6 +28,7 @@ function probes(options: CheckOptions): Probe[] {
   return [
     { name: "plain dialogue", messages: PLAIN_DIALOGUE },
     { name: "dialogue with reasoning", messages: REASONING_DIALOGUE },
+    { name: "dialogue with reasoning in the content", messages: INLINE_THINKING_DIALOGUE },
     { name: "tool round trip", messages: TOOL_ROUND_TRIP, tools: [WEATHER_TOOL] },
     ...(options.conversations ?? []).map((c, i) => ({ name: `conversation ${i}`, ...c })),
   ];

@@ -1,13 +1,19 @@
 import fc from "fast-check";
 import type { ChatMessage, Conversation, ToolDefinition } from "../types.ts";
+import { documentsArbitrary } from "./documents.ts";
 import { turnArbitrary } from "./messages.ts";
 import { textArbitrary } from "./text.ts";
 import { toolsArbitrary } from "./tools.ts";
 
-/** What generated conversations may contain. Every feature is on unless turned off. */
+/** What generated conversations may contain. Every feature but `documents` is on unless turned off. */
 export interface ConversationFeatures {
-  /** List tools in some conversations and let the assistant call them. */
-  tools?: boolean;
+  /** List tools in some conversations and let the assistant call them; "always": list them in every conversation. */
+  tools?: boolean | "always";
+  /**
+   * "always": every tool parameter has a description (templates that print one per parameter raise without it);
+   * default "mostly".
+   */
+  toolParameterDescriptions?: "always" | "mostly";
   /** "one": every tool-calling message makes a single call; "many": one to three. */
   toolCallsPerTurn?: "one" | "many";
   /** Reasoning on some assistant messages, in `reasoning_content` or inline in `<think>` tags. */
@@ -18,6 +24,11 @@ export interface ConversationFeatures {
   maxTurns?: number;
   /** Let `add_generation_prompt` be true; when false it always is false. */
   generationPrompt?: boolean;
+  /**
+   * Retrieved `documents` (a list of dicts) on some conversations, for RAG templates. Off by default: with it off the
+   * conversations are exactly those drawn before the feature existed.
+   */
+  documents?: boolean;
 }
 
 type ResolvedFeatures = Required<ConversationFeatures>;
@@ -26,10 +37,12 @@ function resolveFeatures(features: ConversationFeatures): ResolvedFeatures {
   const resolved: ResolvedFeatures = {
     tools: features.tools ?? true,
     toolCallsPerTurn: features.toolCallsPerTurn ?? "many",
+    toolParameterDescriptions: features.toolParameterDescriptions ?? "mostly",
     reasoning: features.reasoning ?? true,
     systemPrompt: features.systemPrompt ?? true,
     maxTurns: features.maxTurns ?? 5,
     generationPrompt: features.generationPrompt ?? true,
+    documents: features.documents ?? false,
   };
   if (!Number.isInteger(resolved.maxTurns) || resolved.maxTurns < 1) {
     throw new RangeError(`maxTurns must be a whole number of at least 1, got ${resolved.maxTurns}`);
@@ -73,8 +86,15 @@ function conversationWithTools(tools: ToolDefinition[] | undefined, f: ResolvedF
  */
 export function conversationArbitrary(features: ConversationFeatures = {}): fc.Arbitrary<Conversation> {
   const f = resolveFeatures(features);
-  const tools = f.tools ? fc.option(toolsArbitrary(), { nil: undefined, freq: 3 }) : fc.constant(undefined);
-  return tools.chain((listed) => conversationWithTools(listed, f));
+  const toolList = toolsArbitrary(f.toolParameterDescriptions === "always");
+  const tools =
+    f.tools === "always" ? toolList : f.tools ? fc.option(toolList, { nil: undefined, freq: 3 }) : fc.constant(undefined);
+  const conversation = tools.chain((listed) => conversationWithTools(listed, f));
+  if (!f.documents) return conversation;
+  // Drawn after the conversation, so each conversation is the one drawn without documents, plus its documents.
+  return fc
+    .tuple(conversation, fc.option(documentsArbitrary(), { nil: undefined, freq: 3 }))
+    .map(([drawn, documents]) => (documents === undefined ? drawn : { ...drawn, documents }));
 }
 
 /** `count` conversations, the same ones for the same seed and features on every run and machine. */

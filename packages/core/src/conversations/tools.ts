@@ -36,14 +36,14 @@ function parameterSchema(kind: ParameterKind, description: string | undefined): 
   }
 }
 
-const toolArbitrary = (name: string): fc.Arbitrary<ToolDefinition> =>
+const toolArbitrary = (name: string, describeEveryParameter: boolean): fc.Arbitrary<ToolDefinition> =>
   fc
     .record({
       description: textArbitrary(),
       parameters: fc.uniqueArray(
         fc.record({
           spec: fc.constantFrom(...PARAMETERS),
-          description: fc.option(textArbitrary(), { nil: undefined, freq: 3 }),
+          description: describeEveryParameter ? textArbitrary() : fc.option(textArbitrary(), { nil: undefined, freq: 3 }),
           required: fc.boolean(),
         }),
         { selector: (p) => p.spec.name, maxLength: 3 },
@@ -64,11 +64,11 @@ const toolArbitrary = (name: string): fc.Arbitrary<ToolDefinition> =>
       },
     }));
 
-/** One to three tools with distinct names. */
-export function toolsArbitrary(): fc.Arbitrary<ToolDefinition[]> {
+/** One to three tools with distinct names; most parameters described, or all with `describeEveryParameter`. */
+export function toolsArbitrary(describeEveryParameter = false): fc.Arbitrary<ToolDefinition[]> {
   return fc
     .uniqueArray(fc.constantFrom(...TOOL_NAMES), { minLength: 1, maxLength: 3 })
-    .chain((names) => fc.tuple(...names.map(toolArbitrary)));
+    .chain((names) => fc.tuple(...names.map((name) => toolArbitrary(name, describeEveryParameter))));
 }
 
 function typedValue(kind: string): fc.Arbitrary<unknown> {

@@ -19,14 +19,9 @@ export interface Detection {
  * of our training templates is recognised as such. Throws `UnsupportedTemplateError` naming the nearest variants.
  */
 export function detectTemplate(template: string, registry: Registry, templateName = "the given chat template"): Detection {
+  const byFingerprint = matchFingerprint(template, registry);
+  if (byFingerprint) return byFingerprint;
   const sha = fingerprint(template);
-  const normalized = normalizedFingerprint(template);
-  for (const variant of registry.variants) {
-    if (variant.originalSha256.includes(sha)) return { variant, matchedBy: "fingerprint" };
-  }
-  for (const variant of registry.variants) {
-    if (variant.originalNormalizedSha256.includes(normalized)) return { variant, matchedBy: "normalized-fingerprint" };
-  }
   for (const variant of registry.variants) {
     if (variant.template === template) return { variant, matchedBy: "training-template" };
   }
@@ -48,6 +43,16 @@ export function detectTemplate(template: string, registry: Registry, templateNam
       `If it is a new revision of a supported family, add it to that family's package (see CONTRIBUTING.md).`,
     nearest.map((s) => s.variant.id),
   );
+}
+
+/** The variant whose original this template is, by exact then normalised fingerprint; undefined if none. */
+export function matchFingerprint(template: string, registry: Registry): Detection | undefined {
+  const sha = fingerprint(template);
+  const exact = registry.variants.find((variant) => variant.originalSha256.includes(sha));
+  if (exact) return { variant: exact, matchedBy: "fingerprint" };
+  const normalized = normalizedFingerprint(template);
+  const loose = registry.variants.find((variant) => variant.originalNormalizedSha256.includes(normalized));
+  return loose ? { variant: loose, matchedBy: "normalized-fingerprint" } : undefined;
 }
 
 interface BehaviourScore {

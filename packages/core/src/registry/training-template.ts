@@ -3,7 +3,7 @@ import { UnsupportedTemplateError } from "../errors.ts";
 import { hasGenerationMarkers } from "../render/scan-template.ts";
 import type { TrainingTemplate } from "../template-types.ts";
 import type { NamedChatTemplate, TokenizerConfig, TokenizerLike } from "../tokenizer/types.ts";
-import { detectTemplate, type MatchKind } from "./detect.ts";
+import { detectTemplate, matchFingerprint, type MatchKind } from "./detect.ts";
 import type { Registry } from "./registry.ts";
 
 /** What to do about a tokenizer without a chat template: base models train with the ChatML training template. */
@@ -73,6 +73,9 @@ function matchOne(template: string, registry: Registry, templateName: string): (
   if (hasGenerationMarkers(template)) {
     const known = registry.variants.find((variant) => variant.template === template);
     if (known) return null;
+    // A vendor template whose own markers are wrong (they train the role header, say): its variant corrects them.
+    const corrected = matchFingerprint(template, registry);
+    if (corrected) return { chatTemplate: corrected.variant.template, ...corrected };
     const prefix = checkPrefixPreservation(template);
     if (prefix.ok) return null;
     throw new UnsupportedTemplateError(

@@ -1,12 +1,32 @@
 import { describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { cohereFamily } from "../src/index.ts";
+import { cohereFamily, commandRV01RagOriginalPatches, commandRV01ToolUseOriginalPatches } from "../src/index.ts";
+import { cohereTokenizer } from "./cohere-tokenizer.ts";
 
-// One entry per variant id: the vendor's original (from ../shared/templates/originals/) and a tokenizer.
 describeFamilyConformance(cohereFamily, {
-  // "cohere-<variant>": {
-  //   original: { path: originalTemplatePath("cohere-<variant>.jinja") },
-  //   tokenizer: { dir: "node_modules/…/models", description: "… tokenizer" },
-  // },
+  "cohere-aya-expanse": {
+    original: { path: originalTemplatePath("cohere__aya-expanse.jinja") },
+    tokenizer: cohereTokenizer,
+    // Only user and assistant turns, strictly alternating: tool turns are rejected.
+    features: { tools: false },
+  },
+  "cohere-command-r-v01": {
+    original: { path: originalTemplatePath("cohere__command-r-v01.jinja") },
+    tokenizer: cohereTokenizer,
+    features: { tools: false },
+  },
+  "cohere-command-r-v01-tool-use": {
+    original: { path: originalTemplatePath("cohere__command-r-v01-tool-use.jinja") },
+    tokenizer: cohereTokenizer,
+    originalPatches: commandRV01ToolUseOriginalPatches,
+    // Rendered only with tools (it iterates `tools`), and every parameter needs a description.
+    features: { tools: "always", toolParameterDescriptions: "always" },
+  },
+  "cohere-command-r-v01-rag": {
+    original: { path: originalTemplatePath("cohere__command-r-v01-rag.jinja") },
+    tokenizer: cohereTokenizer,
+    originalPatches: commandRV01RagOriginalPatches,
+    // Its assistant turns are plain text (it renders no tool calls); documents on most conversations.
+    features: { tools: false, documents: true },
+    kwargsSets: [{}, { citation_mode: "accurate" }],
+  },
 });
-
-void originalTemplatePath;

@@ -212,11 +212,74 @@ describe("sampleConversations with features turned off", () => {
     expect(new Set(conversations.map((c) => c.messages.at(-1)?.role))).toEqual(new Set(["user", "assistant"]));
   });
 
+  it("gives no documents unless asked for", () => {
+    expect(sample().filter((c) => "documents" in c)).toEqual([]);
+    expect(sample({ tools: false }).filter((c) => "documents" in c)).toEqual([]);
+  });
+
   it("keeps to maxTurns user messages", () => {
     const conversations = sample({ maxTurns: 2 });
     const userCounts = new Set(conversations.map((c) => c.messages.filter((m) => m.role === "user").length));
     expect([...userCounts].sort()).toEqual([1, 2]);
     for (const conversation of conversations) expect(shapeProblems(conversation, 2)).toEqual([]);
     expect(() => sampleConversations({ seed: 1, count: 1, features: { maxTurns: 0 } })).toThrow(RangeError);
+  });
+});
+
+describe("sampleConversations with tools always listed and described", () => {
+  const parameterDescriptions = (conversations: Conversation[]) =>
+    conversations.flatMap((c) =>
+      (c.tools ?? []).flatMap((tool) =>
+        Object.values((tool.function.parameters as { properties: Record<string, { description?: unknown }> }).properties).map(
+          (schema) => schema.description,
+        ),
+      ),
+    );
+
+  it("lists tools in every conversation with tools 'always'", () => {
+    const conversations = sample({ tools: "always" });
+    expect(conversations.filter((c) => !c.tools || c.tools.length === 0)).toEqual([]);
+    expect(toolCalls(conversations).length).toBeGreaterThan(0);
+    for (const conversation of conversations) expect(shapeProblems(conversation)).toEqual([]);
+  });
+
+  it("describes every tool parameter with toolParameterDescriptions 'always', and most of them by default", () => {
+    const byDefault = parameterDescriptions(sample());
+    expect(byDefault.some((description) => description === undefined)).toBe(true);
+    expect(byDefault.filter((description) => typeof description === "string").length).toBeGreaterThan(byDefault.length / 2);
+    const always = parameterDescriptions(sample({ tools: "always", toolParameterDescriptions: "always" }));
+    expect(always.length).toBeGreaterThan(0);
+    expect(always.filter((description) => typeof description !== "string")).toEqual([]);
+  });
+});
+
+describe("sampleConversations with documents", () => {
+  const withDocuments = sample({ documents: true });
+
+  it("adds documents to the conversations drawn without them, changing nothing else", () => {
+    const without = sample();
+    expect(withDocuments.map(({ documents: _documents, ...rest }) => rest)).toEqual(without);
+    expect(sample({ tools: false, documents: true }).map(({ documents: _documents, ...rest }) => rest)).toEqual(sample({ tools: false }));
+  });
+
+  it("gives some conversations documents, some an empty list and some none", () => {
+    const lists = withDocuments.map((c) => c.documents);
+    expect(lists.some((documents) => documents === undefined)).toBe(true);
+    expect(lists.some((documents) => documents?.length === 0)).toBe(true);
+    expect(new Set(lists.flatMap((documents) => (documents && documents.length > 0 ? [documents.length] : [])))).toEqual(new Set([1, 2, 3]));
+    for (const conversation of withDocuments) expect(shapeProblems(conversation)).toEqual([]);
+  });
+
+  it("makes every document a dict of strings with a text, in a few key layouts", () => {
+    const documents = withDocuments.flatMap((c) => c.documents ?? []);
+    for (const document of documents) {
+      expect(typeof document.text).toBe("string");
+      expect(Object.values(document).every((value) => typeof value === "string")).toBe(true);
+    }
+    const layouts = new Set(documents.map((document) => Object.keys(document).join(",")));
+    expect(layouts).toEqual(new Set(["title,text", "title,text,url", "text"]));
+    const texts = allStrings(documents);
+    expect(texts.some((t) => /[^\x20-\x7e]/.test(t))).toBe(true);
+    expect(texts.includes("")).toBe(true);
   });
 });

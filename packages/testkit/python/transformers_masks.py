@@ -27,6 +27,7 @@ def masks_for(tokenizer, job):
     out = tokenizer.apply_chat_template(
         job["messages"],
         tools=job.get("tools"),
+        documents=job.get("documents"),
         chat_template=job["chatTemplate"],
         tokenize=True,
         return_dict=True,

@@ -24,6 +24,7 @@ export async function checkTransformersParity(
       chatTemplate: variant.template,
       messages: testCase.conversation.messages,
       ...(testCase.conversation.tools ? { tools: testCase.conversation.tools } : {}),
+      ...(testCase.conversation.documents ? { documents: testCase.conversation.documents } : {}),
       add_generation_prompt: testCase.conversation.add_generation_prompt ?? false,
       kwargs: testCase.kwargs,
     })),
@@ -40,6 +41,7 @@ export async function checkTransformersParity(
         addGenerationPrompt: testCase.conversation.add_generation_prompt ?? false,
         templateKwargs: testCase.kwargs,
         ...(testCase.conversation.tools ? { tools: testCase.conversation.tools } : {}),
+        ...(testCase.conversation.documents ? { documents: testCase.conversation.documents } : {}),
       });
     } catch (error) {
       ours = { error: (error as Error).message };

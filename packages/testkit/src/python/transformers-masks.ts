@@ -5,6 +5,7 @@ export interface TransformersMaskJob {
   chatTemplate: string;
   messages: ChatMessage[];
   tools?: ToolDefinition[];
+  documents?: Record<string, unknown>[];
   add_generation_prompt?: boolean;
   /** Extra keyword arguments of `apply_chat_template` (template variables such as `enable_thinking`). */
   kwargs?: Record<string, unknown>;

@@ -10,6 +10,7 @@ export { pythonStrip } from "./render/python-strings.ts";
 export { hasGenerationMarkers, findGenerationTags } from "./render/scan-template.ts";
 export { fingerprint, normalizedFingerprint, normalizeTemplateText } from "./fingerprint.ts";
 export { masksFromSpans, mergeSpans, labelsFromMasks, truncateRows, type Truncation } from "./masks.ts";
+export { expandPlaceholders, type PlaceholderExpansion, type TokenRows } from "./expand-placeholders.ts";
 export {
   applyChatTemplate,
   type ApplyChatTemplateOptions,

@@ -37,6 +37,7 @@ export {
 export { checkToolCalling, supportsToolCalling } from "./checks/tool-calling.ts";
 export { checkStopTokenTrained, isStopTokenTrained } from "./checks/stop-token.ts";
 export { conversationArbitrary, sampleConversations, type ConversationFeatures } from "./conversations/generate.ts";
+export type { MediaStyle } from "./conversations/media.ts";
 export { codePointToUtf16Offsets, utf16ToCodePointOffsets } from "./tokenizer/offsets.ts";
 export { fromHfTokenizer } from "./tokenizer/hf-tokenizers.ts";
 export { fromTransformersTokenizer } from "./tokenizer/transformers-js.ts";

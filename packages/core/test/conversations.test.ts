@@ -283,3 +283,34 @@ describe("sampleConversations with documents", () => {
     expect(texts.includes("")).toBe(true);
   });
 });
+
+describe("media (vision-language conversations)", () => {
+  const plain = sampleConversations({ seed: 11, count: 120 });
+  const mixed = sampleConversations({ seed: 11, count: 120, features: { media: "mixed" } });
+  const lists = sampleConversations({ seed: 11, count: 120, features: { media: "lists" } });
+  const blocks = (conversations: typeof plain) =>
+    conversations.flatMap((c) => c.messages.flatMap((m) => (Array.isArray(m.content) ? m.content : [])));
+
+  it("adds media to the same conversations: the text stays, in order", () => {
+    for (const [i, conversation] of mixed.entries()) {
+      expect(conversation.messages.map((m) => m.role)).toEqual(plain[i]!.messages.map((m) => m.role));
+      conversation.messages.forEach((message, j) => {
+        const original = plain[i]!.messages[j]!.content;
+        if (Array.isArray(message.content)) expect(message.content.filter((b) => b.type === "text").map((b) => b.text).join("")).toBe(original);
+        else expect(message.content).toEqual(original);
+      });
+    }
+  });
+
+  it("mixed: images and videos in some user turns, plain strings elsewhere", () => {
+    const types = new Set(blocks(mixed).map((b) => b.type));
+    expect(types).toEqual(new Set(["text", "image", "video"]));
+    expect(mixed.some((c) => c.messages.some((m) => m.role === "user" && typeof m.content === "string"))).toBe(true);
+    expect(mixed.every((c) => c.messages.every((m) => m.role === "user" || !Array.isArray(m.content)))).toBe(true);
+  });
+
+  it("lists: every string content becomes a list of blocks", () => {
+    expect(lists.every((c) => c.messages.every((m) => typeof m.content !== "string"))).toBe(true);
+    expect(blocks(lists).some((b) => b.type === "image")).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { ChatMessage, Conversation, ToolDefinition } from "../types.ts";
 import { documentsArbitrary } from "./documents.ts";
+import { withMedia, type MediaStyle } from "./media.ts";
 import { turnArbitrary } from "./messages.ts";
 import { textArbitrary } from "./text.ts";
 import { toolsArbitrary } from "./tools.ts";
@@ -29,6 +30,11 @@ export interface ConversationFeatures {
    * conversations are exactly those drawn before the feature existed.
    */
   documents?: boolean;
+  /**
+   * Images and videos in user turns, for vision-language templates (see `MediaStyle`). Off by default: with it off
+   * the conversations are exactly those drawn before the feature existed.
+   */
+  media?: MediaStyle | false;
 }
 
 type ResolvedFeatures = Required<ConversationFeatures>;
@@ -43,6 +49,7 @@ function resolveFeatures(features: ConversationFeatures): ResolvedFeatures {
     maxTurns: features.maxTurns ?? 5,
     generationPrompt: features.generationPrompt ?? true,
     documents: features.documents ?? false,
+    media: features.media ?? false,
   };
   if (!Number.isInteger(resolved.maxTurns) || resolved.maxTurns < 1) {
     throw new RangeError(`maxTurns must be a whole number of at least 1, got ${resolved.maxTurns}`);
@@ -90,11 +97,13 @@ export function conversationArbitrary(features: ConversationFeatures = {}): fc.A
   const tools =
     f.tools === "always" ? toolList : f.tools ? fc.option(toolList, { nil: undefined, freq: 3 }) : fc.constant(undefined);
   const conversation = tools.chain((listed) => conversationWithTools(listed, f));
-  if (!f.documents) return conversation;
-  // Drawn after the conversation, so each conversation is the one drawn without documents, plus its documents.
-  return fc
-    .tuple(conversation, fc.option(documentsArbitrary(), { nil: undefined, freq: 3 }))
-    .map(([drawn, documents]) => (documents === undefined ? drawn : { ...drawn, documents }));
+  // Later features are drawn after the conversation, so each conversation is the one drawn without them, plus them.
+  const withDocuments = f.documents
+    ? fc
+        .tuple(conversation, fc.option(documentsArbitrary(), { nil: undefined, freq: 3 }))
+        .map(([drawn, documents]) => (documents === undefined ? drawn : { ...drawn, documents }))
+    : conversation;
+  return f.media ? withMedia(withDocuments, f.media) : withDocuments;
 }
 
 /** `count` conversations, the same ones for the same seed and features on every run and machine. */

@@ -15,6 +15,11 @@ import { olmoFamily } from "@training-templates/olmo";
 import { smollmFamily } from "@training-templates/smollm";
 import { falconFamily } from "@training-templates/falcon";
 import { chatmlFamily } from "@training-templates/chatml";
+import { qwenVlFamily } from "@training-templates/qwen-vl";
+import { ideficsFamily } from "@training-templates/idefics";
+import { smolvlmFamily } from "@training-templates/smolvlm";
+import { internvlFamily } from "@training-templates/internvl";
+import { llavaFamily } from "@training-templates/llava";
 
 /** Every family package, in the order `list` shows them. */
 export const families: readonly FamilyPlugin[] = [
@@ -34,6 +39,11 @@ export const families: readonly FamilyPlugin[] = [
   smollmFamily,
   falconFamily,
   chatmlFamily,
+  qwenVlFamily,
+  ideficsFamily,
+  smolvlmFamily,
+  internvlFamily,
+  llavaFamily,
 ];
 
 /** The registry of every known training template. */

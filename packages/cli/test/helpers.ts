@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,13 +17,25 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node dist/bin.js …` in `cwd` and collects everything it prints. */
-export function runCli(args: string[], options: { cwd: string; stdin?: string }): Promise<CliRun> {
+export interface CliOptions {
+  cwd: string;
+  stdin?: string;
+  /** Added to the environment (e.g. HF_ENDPOINT). */
+  env?: Record<string, string>;
+}
+
+/** Starts `node dist/bin.js …` in `cwd` without waiting for it. */
+export function startCli(args: string[], options: CliOptions): ChildProcessWithoutNullStreams {
   if (!existsSync(CLI_BIN)) {
     throw new Error(`${CLI_BIN} is missing: build first with \`pnpm turbo run build --filter=@training-templates/cli...\``);
   }
+  return spawn(process.execPath, [CLI_BIN, ...args], { cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...options.env } });
+}
+
+/** Runs `node dist/bin.js …` in `cwd` and collects everything it prints. */
+export function runCli(args: string[], options: CliOptions): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = startCli(args, options);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { makeTempDir, runCli } from "./helpers.ts";
 
-const COMMANDS = ["template", "detect", "mask"];
+const COMMANDS = ["prepare", "template", "detect", "mask"];
 
 let cwd: string;
 beforeAll(async () => {
@@ -21,6 +21,12 @@ describe("help and usage errors", () => {
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith(`Usage: training-templates ${command} --tokenizer DIR`)).toBe(true);
     expect(run.stderr).toBe("");
+  });
+
+  test("list --help shows its usage, exit 0", async () => {
+    const run = await runCli(["list", "--help"], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith("Usage: training-templates list")).toBe(true);
   });
 
   test("no command: usage on stderr, exit 2", async () => {
@@ -56,6 +62,9 @@ describe("help and usage errors", () => {
     [["template"], "--tokenizer"],
     [["mask", "--tokenizer", "x", "--output", "o.jsonl"], "--input"],
     [["mask", "--tokenizer", "x", "--input", "i.jsonl"], "--output"],
+    [["prepare", "--input", "i.jsonl", "--output", "o.jsonl"], "--tokenizer"],
+    [["prepare", "--tokenizer", "x", "--output", "o.jsonl"], "--input"],
+    [["prepare", "--tokenizer", "x", "--input", "i.jsonl"], "--output"],
   ])("%j: missing %s, exit 2", async (args, flag) => {
     const run = await runCli(args, { cwd });
     expect(run.code).toBe(2);

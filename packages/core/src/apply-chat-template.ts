@@ -1,6 +1,6 @@
 import { InvalidConversationError, UnsupportedTemplateError } from "./errors.ts";
 import { masksFromSpans, truncateRows, type Truncation } from "./masks.ts";
-import type { MatchKind } from "./registry/detect.ts";
+import { matchFingerprint, type MatchKind } from "./registry/detect.ts";
 import type { Registry } from "./registry/registry.ts";
 import { getTrainingChatTemplate, selectNamedTemplate } from "./registry/training-template.ts";
 import { buildTemplateContext, specialTokensFromConfig } from "./render/context.ts";
@@ -98,7 +98,17 @@ function chooseTemplate(tokenizer: TokenizerLike, options: ApplyChatTemplateOpti
         `training ChatML template for base models.`,
     );
   }
-  if (!options.returnAssistantTokensMask || hasGenerationMarkers(own)) return { template: own, templateUsed: { source } };
+  if (!options.returnAssistantTokensMask) return { template: own, templateUsed: { source } };
+  if (hasGenerationMarkers(own)) {
+    // A vendor template whose own markers are known to be wrong is swapped for its corrected variant (a fingerprint
+    // lookup: cheap enough for every record); any other marked template is used as it is.
+    const corrected = options.registry ? matchFingerprint(own, options.registry) : undefined;
+    if (!corrected || corrected.variant.template === own) return { template: own, templateUsed: { source } };
+    return {
+      template: corrected.variant.template,
+      templateUsed: { source: "training-template", trainingTemplateId: corrected.variant.id, matchedBy: corrected.matchedBy },
+    };
+  }
   if (!options.registry) {
     throw new UnsupportedTemplateError(
       `The ${source === "given" ? "given" : "tokenizer's"} chat template has no {% generation %} markers, so its assistant ` +

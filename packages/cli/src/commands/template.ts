@@ -1,7 +1,7 @@
-import { parseOptions, requireOption } from "../args.ts";
+import { parseOptions } from "../args.ts";
 import { EXIT_OK } from "../cli-error.ts";
 import type { Command } from "../command.ts";
-import { openTokenizer } from "../tokenizer-dir.ts";
+import { openTokenizerOption, TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
 import { resolveTrainingTemplate } from "../training-template.ts";
 
 const usage = `Usage: training-templates template --tokenizer DIR
@@ -16,8 +16,8 @@ Named template lists (tokenizer_config.json with several templates) are printed 
 of { "name", "template" }.
 
 Options:
-  --tokenizer DIR   folder with tokenizer.json and tokenizer_config.json (and chat_template.jinja)
-  -h, --help        show this help
+${TOKENIZER_OPTIONS_USAGE}
+  -h, --help          show this help
 
 Exit codes: 0 printed; 2 no training template (the reason is on stderr) or bad arguments.`;
 
@@ -26,12 +26,12 @@ export const templateCommand: Command = {
   summary: "print the training template for a tokenizer",
   usage,
   async run(args, io) {
-    const values = parseOptions(args, { tokenizer: { type: "string" } }, usage);
+    const values = parseOptions(args, TOKENIZER_OPTIONS, usage);
     if (values.help) {
       io.stdout.write(`${usage}\n`);
       return EXIT_OK;
     }
-    const tokenizer = await openTokenizer(requireOption(values.tokenizer, "--tokenizer", usage));
+    const tokenizer = await openTokenizerOption(values, usage, io.stderr);
     const { chatTemplate } = await resolveTrainingTemplate(tokenizer);
     const text = typeof chatTemplate === "string" ? chatTemplate : `${JSON.stringify(chatTemplate, null, 2)}\n`;
     io.stdout.write(text);

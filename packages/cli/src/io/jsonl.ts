@@ -1,17 +1,10 @@
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { CliError, messageOf } from "../cli-error.ts";
 
 /** `-` stands for stdin or stdout, as usual for command-line tools. */
 export const STDIO_PATH = "-";
-
-export interface NumberedLine {
-  /** 1-based, as editors count. */
-  number: number;
-  text: string;
-}
 
 /** Opens a file for reading, failing with a readable message before any line is read. */
 export async function openInput(path: string, stdin: Readable): Promise<Readable> {
@@ -23,20 +16,6 @@ export async function openInput(path: string, stdin: Readable): Promise<Readable
     throw new CliError("INPUT", `cannot read ${path}: ${messageOf(error)}`, { cause: error });
   }
   return stream;
-}
-
-/**
- * The lines of a text stream, numbered, without their line endings: `\n` and `\r\n` both end a line, and a last
- * line without a newline still counts. A UTF-8 byte order mark at the start is dropped.
- */
-export async function* readLines(input: Readable): AsyncGenerator<NumberedLine> {
-  input.setEncoding("utf8");
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let number = 0;
-  for await (const line of lines) {
-    number++;
-    yield { number, text: number === 1 && line.startsWith("\uFEFF") ? line.slice(1) : line };
-  }
 }
 
 /**
@@ -66,9 +45,14 @@ export class JsonlWriter {
   }
 
   async write(value: unknown): Promise<void> {
+    await this.writeLine(JSON.stringify(value));
+  }
+
+  /** Writes `json` (one JSON value, no newline) as a line. */
+  async writeLine(json: string): Promise<void> {
     this.throwIfFailed();
     // One write per record: a line is never split across writes.
-    if (!this.stream.write(`${JSON.stringify(value)}\n`)) {
+    if (!this.stream.write(`${json}\n`)) {
       await once(this.stream, "drain").catch((error: unknown) => (this.failure ??= error as Error));
       this.throwIfFailed();
     }

@@ -1,0 +1,107 @@
+import {
+  buildTemplateContext,
+  checkStopTokenTrained,
+  checkTokenPrefixPreservation,
+  checkToolCalling,
+  hasGenerationMarkers,
+  selectNamedTemplate,
+  specialTokensFromConfig,
+  tryRender,
+  type ChatMessage,
+  type CheckOptions,
+  type Span,
+} from "@training-templates/core";
+import { messageOf } from "../cli-error.ts";
+import type { LoadedTokenizer } from "../tokenizer-dir.ts";
+import type { CheckItem, TemplateChecks, TrainingTemplateReport } from "./check-report.ts";
+import type { TemplateToCheck } from "./resolve-template.ts";
+
+/** A dialogue whose user and assistant texts occur nowhere else in a rendering, so each can be found. */
+const MARKER_DIALOGUE: ChatMessage[] = [
+  { role: "user", content: "Which planet is the largest?" },
+  { role: "assistant", content: "Jupiter is the largest planet." },
+  { role: "user", content: "And the smallest one?" },
+  { role: "assistant", content: "Mercury is the smallest." },
+];
+
+const FIXED_NOW = () => new Date(2025, 0, 15, 12, 0, 0);
+
+/** The checks that need no Python: on the template the user would train with, with the tokenizer's special tokens. */
+export async function runTemplateChecks(
+  toCheck: TemplateToCheck,
+  tokenizer: LoadedTokenizer,
+  endOfTurn: TrainingTemplateReport["endOfTurn"],
+): Promise<Omit<TemplateChecks, "pythonParity">> {
+  const primary = selectNamedTemplate(toCheck.chatTemplate) ?? "";
+  const withTools = selectNamedTemplate(toCheck.chatTemplate, true) ?? primary;
+  const options: CheckOptions = {
+    specialTokens: specialTokensFromConfig(tokenizer.config),
+    ...(toCheck.variant?.defaultKwargs ? { templateKwargs: toCheck.variant.defaultKwargs } : {}),
+  };
+  return {
+    generationMarkers: guarded(() => checkMarkers(primary, options)),
+    prefixPreservation: await guardedAsync(async () => passOrFail(await checkTokenPrefixPreservation(primary, tokenizer, options))),
+    stopToken: endOfTurn
+      ? await guardedAsync(async () => passOrFail(await checkStopTokenTrained(primary, tokenizer, endOfTurn.token, options)))
+      : { status: "not checked", detail: "no end-of-turn token is known (the tokenizer names no eos_token)" },
+    toolCalling: guarded(() => checkTools(withTools, toCheck, options)),
+  };
+}
+
+/** Markers exist, mark every assistant reply, and leave the user's words out. */
+function checkMarkers(template: string, options: CheckOptions): CheckItem {
+  if (!hasGenerationMarkers(template)) return { status: "fail", detail: "the template has no {% generation %} markers: nothing would train" };
+  const context = buildTemplateContext({ messages: MARKER_DIALOGUE }, options.specialTokens, options.templateKwargs);
+  const outcome = tryRender(template, context, { now: FIXED_NOW });
+  if (!outcome.ok) return { status: "fail", detail: `the template rejects a plain two-turn dialogue: ${outcome.error}` };
+  const { text, spans } = outcome;
+  for (const message of MARKER_DIALOGUE) {
+    const content = message.content as string;
+    const at = text.indexOf(content);
+    if (at === -1) return { status: "fail", detail: `a ${message.role} message's text does not appear in the rendering` };
+    const trains = insideSpan(spans, at, at + content.length);
+    if (message.role === "assistant" && !trains) return { status: "fail", detail: `the assistant reply ${JSON.stringify(content)} is outside every generation span` };
+    if (message.role !== "assistant" && insideAnySpan(spans, at, at + content.length)) {
+      return { status: "fail", detail: `the user's text ${JSON.stringify(content)} is inside a generation span: it would train` };
+    }
+  }
+  const replies = MARKER_DIALOGUE.filter((message) => message.role === "assistant").length;
+  return { status: "pass", detail: `${spans.length} generation span${spans.length === 1 ? "" : "s"} on a dialogue of ${replies} replies: each reply trains, the user's text does not` };
+}
+
+function checkTools(template: string, toCheck: TemplateToCheck, options: CheckOptions): CheckItem {
+  if (toCheck.variant && !toCheck.variant.supportsTools) {
+    return { status: "warn", detail: `${toCheck.variant.id} does not support tools: train on conversations without tools` };
+  }
+  const result = checkToolCalling(template, options);
+  return result.ok ? { status: "pass", detail: result.detail } : { status: "warn", detail: `${result.detail}: conversations with tools cannot be trained` };
+}
+
+function passOrFail(result: { ok: boolean; detail: string }): CheckItem {
+  return { status: result.ok ? "pass" : "fail", detail: result.detail };
+}
+
+/** A check that throws (a template failing on a probe) has failed; the report still comes out whole. */
+function guarded(check: () => CheckItem): CheckItem {
+  try {
+    return check();
+  } catch (error) {
+    return { status: "fail", detail: messageOf(error) };
+  }
+}
+
+async function guardedAsync(check: () => Promise<CheckItem>): Promise<CheckItem> {
+  try {
+    return await check();
+  } catch (error) {
+    return { status: "fail", detail: messageOf(error) };
+  }
+}
+
+function insideSpan(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some(([from, to]) => from <= start && end <= to);
+}
+
+function insideAnySpan(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some(([from, to]) => start < to && from < end);
+}

@@ -1,0 +1,147 @@
+import {
+  applyChatTemplate,
+  buildTemplateContext,
+  labelsFromMasks,
+  masksFromSpans,
+  renderChat,
+  specialTokensFromConfig,
+  truncateRows,
+  type Truncation,
+} from "@training-templates/core";
+import { CliError, messageOf } from "../cli-error.ts";
+import { parseRecord, type ChatRecord } from "../records/parse-record.ts";
+import type { RecordShape } from "../records/record-shape.ts";
+import { reject, type Rejection } from "../records/rejection.ts";
+import type { LoadedTokenizer } from "../tokenizer-dir.ts";
+import { isDefaultSelection, trainedRanges, type EndOfTurnTraining } from "../turns/turn-masks.ts";
+import { endOfTurnFor } from "./end-of-turn.ts";
+import { templateFor, type TemplateChoice } from "./template-choice.ts";
+
+/** What to make of each record. Plain data, so worker threads receive it as it is. */
+export interface EncodeOptions {
+  /** Roles whose turns train. */
+  roles: readonly string[];
+  endOfTurnTraining: EndOfTurnTraining;
+  lastTurnOnly: boolean;
+  maxLength?: number;
+  truncation: Truncation;
+  /** Add `labels`: the id where the mask is 1, -100 elsewhere. */
+  labels: boolean;
+  /** Add the rendered `text` (before truncation). */
+  includeText: boolean;
+}
+
+/** `mask`'s output: the template's masks as they are, nothing cut, no labels. */
+export const MASK_ENCODING: EncodeOptions = { roles: ["assistant"], endOfTurnTraining: "turn", lastTurnOnly: false, truncation: "right", labels: false, includeText: false };
+
+/** One record done: its output line (JSON, no newline) and the counts the summary needs. */
+export interface Encoded {
+  ok: true;
+  line: string;
+  tokens: number;
+  trainedTokens: number;
+  /** The token count before `maxLength` cut it; absent when nothing was cut. */
+  truncatedFrom?: number;
+}
+
+export type Outcome = Encoded | Rejection;
+
+/** Errors that concern one conversation: the record is rejected and the run goes on. */
+const REJECT_KIND_BY_CODE = {
+  INVALID_CONVERSATION: "invalid-message",
+  GENERATION_SPANS: "template-failed",
+  TOKEN_ALIGNMENT: "tokenizer-failed",
+  TURN_MASKS: "turns-not-found",
+} as const;
+
+/** Turns record text into output lines: parse, render with the chosen template, tokenize, mask, cut, label. */
+export class RecordEncoder {
+  constructor(
+    private readonly tokenizer: LoadedTokenizer,
+    private readonly choice: TemplateChoice,
+    private readonly shape: RecordShape,
+    private readonly options: EncodeOptions,
+  ) {}
+
+  async encode(text: string): Promise<Outcome> {
+    const parsed = parseRecord(text, this.shape);
+    if (!parsed.ok) return parsed;
+    const record = parsed.record;
+    const template = templateFor(this.choice, record.tools !== undefined);
+    if (template === undefined) {
+      return reject("no-template", `the tokenizer's named templates have none for this record ("default"${record.tools ? ' or "tool_use"' : ""})`);
+    }
+    try {
+      return await this.encodeWith(template, record);
+    } catch (error) {
+      return rejectionFor(error);
+    }
+  }
+
+  private async encodeWith(template: string, record: ChatRecord): Promise<Encoded> {
+    // One clock per record: the prefixes rendered to locate turns must show the same `strftime_now` date.
+    const renderedAt = new Date();
+    const now = () => renderedAt;
+    const encoding = await applyChatTemplate(this.tokenizer, record.messages, {
+      chatTemplate: template,
+      templateName: this.choice.name,
+      returnAssistantTokensMask: true,
+      addGenerationPrompt: record.addGenerationPrompt,
+      now,
+      ...(record.tools ? { tools: record.tools } : {}),
+      ...(record.templateKwargs ? { templateKwargs: record.templateKwargs } : {}),
+    });
+    const selection = {
+      roles: this.options.roles,
+      endOfTurnTraining: this.options.endOfTurnTraining,
+      lastTurnOnly: this.options.lastTurnOnly,
+      excluded: record.excluded,
+      endOfTurn: endOfTurnFor(template, this.tokenizer.config)?.token,
+    };
+    const assistantMasks = isDefaultSelection(selection)
+      ? (encoding.assistant_masks ?? [])
+      : masksFromSpans(
+          encoding.offsets,
+          trainedRanges({ messages: record.messages, text: encoding.text, spans: encoding.spans, renderPrefix: (count) => this.renderPrefix(template, record, count, now) }, selection),
+        );
+    let rows = { input_ids: encoding.input_ids, attention_mask: encoding.attention_mask, assistant_masks: assistantMasks };
+    const fullLength = rows.input_ids.length;
+    const { maxLength } = this.options;
+    if (maxLength !== undefined && fullLength > maxLength) rows = truncateRows(rows, maxLength, this.options.truncation);
+    const row = {
+      ...rows,
+      ...(this.options.labels ? { labels: labelsFromMasks(rows.input_ids, rows.assistant_masks) } : {}),
+      ...(this.options.includeText ? { text: encoding.text } : {}),
+    };
+    let trainedTokens = 0;
+    for (const bit of rows.assistant_masks) trainedTokens += bit;
+    return {
+      ok: true,
+      line: JSON.stringify(row),
+      tokens: rows.input_ids.length,
+      trainedTokens,
+      ...(fullLength > rows.input_ids.length ? { truncatedFrom: fullLength } : {}),
+    };
+  }
+
+  /** The first `count` messages alone, without a generation prompt, as the whole record was rendered. */
+  private renderPrefix(template: string, record: ChatRecord, count: number, now: () => Date): string {
+    const context = buildTemplateContext(
+      { messages: record.messages.slice(0, count), ...(record.tools ? { tools: record.tools } : {}), add_generation_prompt: false },
+      specialTokensFromConfig(this.tokenizer.config),
+      record.templateKwargs,
+    );
+    return renderChat(template, context, { templateName: this.choice.name, now }).text;
+  }
+}
+
+function rejectionFor(error: unknown): Rejection {
+  const code = (error as { code?: unknown }).code;
+  if (code === "TEMPLATE_RENDER") {
+    return reject((error as { raisedByTemplate?: boolean }).raisedByTemplate ? "template-rejected" : "template-failed", messageOf(error));
+  }
+  if (typeof code === "string" && code in REJECT_KIND_BY_CODE) return reject(REJECT_KIND_BY_CODE[code as keyof typeof REJECT_KIND_BY_CODE], messageOf(error));
+  // A template that does not parse fails every record alike: that ends the run rather than rejecting them all.
+  if (code === "TEMPLATE_SYNTAX") throw new CliError("TEMPLATE_SYNTAX", messageOf(error), { cause: error });
+  throw error;
+}

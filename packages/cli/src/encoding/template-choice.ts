@@ -1,0 +1,52 @@
+import { readFile } from "node:fs/promises";
+import { hasGenerationMarkers, selectNamedTemplate, type NamedChatTemplate } from "@training-templates/core";
+import { CliError, messageOf } from "../cli-error.ts";
+import type { LoadedTokenizer } from "../tokenizer-dir.ts";
+import { resolveTrainingTemplate } from "../training-template.ts";
+
+export const AUTO_TEMPLATE = "auto";
+
+/**
+ * The template a run renders with, decided once before the first record. Plain data: worker threads get it as it
+ * is instead of recognising the template again (that renders dozens of probe conversations).
+ */
+export interface TemplateChoice {
+  /** For messages, e.g. `training template qwen-3 (matched by fingerprint)`. */
+  description: string;
+  /** How per-record errors name the template. */
+  name: string;
+  chatTemplate: string | NamedChatTemplate[];
+}
+
+/** `auto`: the training template for the tokenizer's own; otherwise a file holding a template with markers. */
+export async function chooseTemplate(option: string, tokenizer: LoadedTokenizer): Promise<TemplateChoice> {
+  if (option !== AUTO_TEMPLATE) return templateFromFile(option);
+  return resolveTrainingTemplate(tokenizer);
+}
+
+/** The template for one record: named lists pick `tool_use` for records with tools, as transformers does. */
+export function templateFor(choice: TemplateChoice, withTools: boolean): string | undefined {
+  return selectNamedTemplate(choice.chatTemplate, withTools);
+}
+
+/** Every template text of the choice (one, or one per name). */
+export function templatesOf(choice: TemplateChoice): string[] {
+  return typeof choice.chatTemplate === "string" ? [choice.chatTemplate] : choice.chatTemplate.map((entry) => entry.template);
+}
+
+async function templateFromFile(path: string): Promise<TemplateChoice> {
+  let template: string;
+  try {
+    template = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(await readFile(path));
+  } catch (error) {
+    throw new CliError("TEMPLATE_FILE", `cannot read the template ${path}: ${messageOf(error)}`, { cause: error });
+  }
+  if (!hasGenerationMarkers(template)) {
+    throw new CliError(
+      "TEMPLATE_FILE",
+      `the template ${path} has no {% generation %} markers, so every assistant mask would be all zeros. ` +
+        "Use --template auto, or get a training template with `training-templates template --tokenizer DIR`.",
+    );
+  }
+  return { description: `the template in ${path}, as is`, name: path, chatTemplate: template };
+}

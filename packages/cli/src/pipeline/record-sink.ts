@@ -1,0 +1,55 @@
+import type { Encoded, Outcome } from "../encoding/encode-record.ts";
+import type { JsonlWriter } from "../io/jsonl.ts";
+import type { RawRecord } from "../io/record-source.ts";
+import { reject, type Rejection } from "../records/rejection.ts";
+import type { RunTally } from "./tally.ts";
+
+export interface SinkOptions {
+  /**
+   * Records in which no token trains: written without a word (`mask`), written and reported (`keep`), or
+   * rejected (`drop`).
+   */
+  emptyMasks: "silent" | "keep" | "drop";
+  /** Each rejects entry also names its kind (`{ line, kind, reason, input }`). */
+  rejectKinds: boolean;
+}
+
+/**
+ * Where outcomes go, in input order: written lines to the output, rejected records reported (`line N: reason`)
+ * and, with a rejects file, kept there with their input so nothing vanishes.
+ */
+export class RecordSink {
+  constructor(
+    private readonly output: JsonlWriter,
+    private readonly rejects: JsonlWriter | undefined,
+    private readonly tally: RunTally,
+    private readonly log: (line: string) => void,
+    private readonly options: SinkOptions,
+  ) {}
+
+  async accept(record: RawRecord, outcome: Outcome): Promise<void> {
+    this.tally.records++;
+    if (outcome.ok && outcome.trainedTokens === 0 && this.options.emptyMasks !== "silent") {
+      if (this.options.emptyMasks === "drop") return this.refuse(record, reject("empty-mask", `${noTokenTrains(outcome)} (dropped by --drop-empty)`));
+      this.log(`line ${record.number}: warning: ${noTokenTrains(outcome)} (kept; --drop-empty drops such records)`);
+    }
+    if (outcome.ok) {
+      await this.output.writeLine(outcome.line);
+      this.tally.addWritten(outcome.tokens, outcome.trainedTokens, outcome.truncatedFrom !== undefined);
+    } else {
+      await this.refuse(record, outcome);
+    }
+  }
+
+  private async refuse(record: RawRecord, rejection: Rejection): Promise<void> {
+    this.tally.addRejected(rejection.kind);
+    this.log(`line ${record.number}: ${rejection.reason}`);
+    const kind = this.options.rejectKinds ? { kind: rejection.kind } : {};
+    await this.rejects?.write({ line: record.number, ...kind, reason: rejection.reason, input: record.text });
+  }
+}
+
+function noTokenTrains(encoded: Encoded): string {
+  if (encoded.truncatedFrom !== undefined) return `no token trains once cut to ${encoded.tokens} of its ${encoded.truncatedFrom} tokens`;
+  return "no token trains in this record";
+}

@@ -1,0 +1,29 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { CliError } from "../cli-error.ts";
+import { RecordEncoder } from "../encoding/encode-record.ts";
+import { openTokenizer } from "../tokenizer-dir.ts";
+import type { WorkerFailure, WorkerJob, WorkerMessage, WorkerSetup } from "./worker-protocol.ts";
+
+// A worker thread of `prepare --workers N`: loads the tokenizer once, then encodes the records it is sent.
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+function failureOf(error: unknown): WorkerFailure {
+  if (error instanceof CliError) return { cliCode: error.code, message: error.message };
+  return error instanceof Error ? { message: error.message, ...(error.stack ? { stack: error.stack } : {}) } : { message: String(error) };
+}
+
+try {
+  const tokenizer = await openTokenizer(setup.tokenizerDir);
+  const encoder = new RecordEncoder(tokenizer, setup.choice, setup.shape, setup.options);
+  port.on("message", (job: WorkerJob) => {
+    encoder.encode(job.text).then(
+      (outcome) => post({ type: "done", id: job.id, outcome }),
+      (error: unknown) => post({ type: "failed", id: job.id, failure: failureOf(error) }),
+    );
+  });
+  post({ type: "ready" });
+} catch (error) {
+  post({ type: "init-failed", failure: failureOf(error) });
+}

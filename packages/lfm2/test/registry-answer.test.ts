@@ -4,10 +4,13 @@ import { originalTemplatePath } from "@training-templates/testkit";
 import { expect, it } from "vitest";
 import { lfm2Family } from "../src/index.ts";
 
-it("LFM2.5 ships markers: the registry answers null for it, and core's check sees that past reasoning needs preserve_thinking", () => {
-  const original = readFileSync(originalTemplatePath("lfm__2.5.jinja"), "utf8");
-  const registry = createRegistry([lfm2Family]);
-  expect(getTrainingChatTemplate(original, { registry })).toBeNull();
-  expect(checkPrefixPreservation(original).ok).toBe(false);
-  expect(checkPrefixPreservation(original, { templateKwargs: { preserve_thinking: true } }).ok).toBe(true);
-});
+it.each(["lfm__2.5.jinja", "lfm__2.5-vl.jinja"])(
+  "%s ships markers: the registry answers null for it, and core's check sees that past reasoning needs preserve_thinking",
+  (file) => {
+    const original = readFileSync(originalTemplatePath(file), "utf8");
+    const registry = createRegistry([lfm2Family]);
+    expect(getTrainingChatTemplate(original, { registry })).toBeNull();
+    expect(checkPrefixPreservation(original).ok).toBe(false);
+    expect(checkPrefixPreservation(original, { templateKwargs: { preserve_thinking: true } }).ok).toBe(true);
+  },
+);

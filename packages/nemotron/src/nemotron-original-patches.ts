@@ -1,9 +1,9 @@
 import type { OriginalPatch } from "@training-templates/core";
 
 /**
- * The Nemotron 3 prefix-preservation fix, as a textual patch of the vendor's original (the same line in Nano, Super
- * and Ultra). Applied to an original, it yields a template without markers that renders exactly what the training
- * template renders; the conformance kit uses it to form its text expectation.
+ * The Nemotron 3 prefix-preservation fix, as a textual patch of the vendor's original (the same line in Nano, Super,
+ * Ultra and 3.5 Lightning). Applied to an original, it yields a template without markers that renders exactly what
+ * the training template renders; the conformance kit uses it to form its text expectation.
  */
 export const nemotronOriginalPatches: OriginalPatch[] = [
   {

@@ -2,11 +2,17 @@ import type { ChatMessage, Conversation } from "@training-templates/core";
 
 /** How a Nemotron 3 original joins `reasoning_content` to the content, and whether it trims what survives truncation. */
 export interface ReasoningLayout {
-  /** Between the reasoning and the content: `\n</think>\n` (Nano, Super) or `</think>` (Ultra). */
+  /** Between the reasoning and the content: `\n</think>\n` (Nano, Super) or `</think>` (Ultra, 3.5 Lightning). */
   closeThink: string;
-  /** Nano and Super trim the content kept after `</think>` in a truncated tool-call turn; Ultra does not. */
+  /** Nano and Super trim the content kept after `</think>` in a truncated tool-call turn; Ultra and Lightning do not. */
   trimsTruncatedToolCallContent: boolean;
 }
+
+/**
+ * Ultra's layout, which Nemotron 3.5 Lightning shares (its template is Ultra's without `medium_effort`): reasoning
+ * closed by a bare `</think>`, and the content kept after it in a truncated tool-call turn left untrimmed.
+ */
+export const ULTRA_REASONING_LAYOUT: ReasoningLayout = { closeThink: "</think>", trimsTruncatedToolCallContent: false };
 
 // Python's str.strip() whitespace (Jinja's `trim`), which differs from JavaScript's String.prototype.trim.
 const PY_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";

@@ -34,4 +34,12 @@ describeFamilyConformance(nemotronFamily, {
     // The same for medium_effort.
     kwargsSets: thinking,
   },
+  "nemotron-3.5-lightning": {
+    original: { path: originalTemplatePath("nemotron__3.5-lightning.jinja") },
+    tokenizer,
+    originalPatches: nemotronOriginalPatches,
+    // Ultra's template without medium_effort: passing it must change nothing (the kit's prefix checks fail if the
+    // hint came back).
+    kwargsSets: [...thinking, { medium_effort: true }],
+  },
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { buildTemplateContext, renderChat, type ChatMessage, type TrainingTemplate } from "@training-templates/core";
 import { applyOriginalPatches, originalTemplatePath } from "@training-templates/testkit";
 import { describe, expect, it } from "vitest";
-import { nemotron3Super, nemotron3Ultra, nemotronOriginalPatches } from "../src/index.ts";
+import { nemotron35Lightning, nemotron3Super, nemotron3Ultra, nemotronOriginalPatches } from "../src/index.ts";
 
 // Super's `low_effort` and Ultra's `medium_effort` append a hint to the last user message only. The training
 // templates keep that as the originals write it (text and spans), so these switches are not prefix-preserving:
@@ -47,5 +47,25 @@ describe.each(flags)("%s with its effort flag", (variant, originalFile, flag, hi
     const firstTurn = render(variant.template, conversation.slice(0, 2), { [flag]: true });
     expect(firstTurn.text).toContain(`What is 2 + 2?${hint}<|im_end|>`);
     expect(withFlag.text.startsWith(firstTurn.text)).toBe(false);
+  });
+});
+
+// Nemotron 3.5 Lightning is Ultra's template without medium_effort: the flag is ignored, and without it the two
+// training templates render the same.
+describe("nemotron-3.5-lightning without an effort flag", () => {
+  const hint = "\n\n{reasoning effort: efficient}";
+
+  it("renders and trains the same with medium_effort=true as without", () => {
+    const withFlag = render(nemotron35Lightning.template, conversation, { medium_effort: true });
+    expect(withFlag.text).not.toContain(hint);
+    expect(withFlag).toEqual(render(nemotron35Lightning.template, conversation, {}));
+  });
+
+  it("renders what Ultra renders without the flag, and not what Ultra renders with it", () => {
+    for (const kwargs of [{}, { enable_thinking: false }]) {
+      expect(render(nemotron35Lightning.template, conversation, kwargs)).toEqual(render(nemotron3Ultra.template, conversation, kwargs));
+    }
+    const ultraWithFlag = render(nemotron3Ultra.template, conversation, { medium_effort: true });
+    expect(render(nemotron35Lightning.template, conversation, { medium_effort: true }).text).not.toBe(ultraWithFlag.text);
   });
 });

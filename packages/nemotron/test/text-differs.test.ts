@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { buildTemplateContext, renderChat, sampleConversations, type Conversation, type TrainingTemplate } from "@training-templates/core";
 import { applyOriginalPatches, originalTemplatePath } from "@training-templates/testkit";
 import { describe, expect, it } from "vitest";
-import { nemotron3Nano, nemotron3Super, nemotron3Ultra, nemotronOriginalPatches } from "../src/index.ts";
+import { nemotron35Lightning, nemotron3Nano, nemotron3Super, nemotron3Ultra, nemotronOriginalPatches } from "../src/index.ts";
 
 // The kit checks that textDiffersFromOriginal covers every difference; this checks the converse too: it is true
 // exactly when the vendor's original and the patched original render different text.
@@ -10,6 +10,7 @@ const variants: Array<[TrainingTemplate, string]> = [
   [nemotron3Nano, "nemotron__3-nano.jinja"],
   [nemotron3Super, "nemotron__3-super.jinja"],
   [nemotron3Ultra, "nemotron__3-ultra.jinja"],
+  [nemotron35Lightning, "nemotron__3.5-lightning.jinja"],
 ];
 
 function renders(template: string, conversation: Conversation): string {

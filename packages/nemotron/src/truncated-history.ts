@@ -8,6 +8,9 @@ export interface ReasoningLayout {
   trimsTruncatedToolCallContent: boolean;
 }
 
+/** Nano's and Super's layout: reasoning closed by `\n</think>\n`, the content kept after truncation trimmed. */
+export const NANO_SUPER_REASONING_LAYOUT: ReasoningLayout = { closeThink: "\n</think>\n", trimsTruncatedToolCallContent: true };
+
 /**
  * Ultra's layout, which Nemotron 3.5 Lightning shares (its template is Ultra's without `medium_effort`): reasoning
  * closed by a bare `</think>`, and the content kept after it in a truncated tool-call turn left untrimmed.

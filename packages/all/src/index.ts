@@ -20,6 +20,7 @@ import { ideficsFamily } from "@training-templates/idefics";
 import { smolvlmFamily } from "@training-templates/smolvlm";
 import { internvlFamily } from "@training-templates/internvl";
 import { llavaFamily } from "@training-templates/llava";
+import { museFamily } from "@training-templates/muse";
 
 /** Every family package, in the order `list` shows them. */
 export const families: readonly FamilyPlugin[] = [
@@ -44,6 +45,7 @@ export const families: readonly FamilyPlugin[] = [
   smolvlmFamily,
   internvlFamily,
   llavaFamily,
+  museFamily,
 ];
 
 /** The registry of every known training template. */

@@ -1,7 +1,8 @@
 import type { OriginalPatch } from "@training-templates/core";
+import { contentBeforeToolCalls, turnOpenAfterToolResponses } from "./gemma-4-patches.ts";
 
-// The original's content block, moved by the patches below from after the tool responses to before the tool calls.
-const contentBlock = `            {%- if message['content'] is string -%}
+/** The April 2026 revision's content block (string or list content), without the blank line that follows it. */
+export const gemma4ContentBody = `            {%- if message['content'] is string -%}
                 {%- if role == 'model' -%}
                     {{- strip_thinking(message['content']) -}}
                 {%- else -%}
@@ -27,37 +28,23 @@ const contentBlock = `            {%- if message['content'] is string -%}
                     {%- endif -%}
                 {%- endfor -%}
             {%- endif -%}
-
 `;
 
-const toolCallsStart = "            {%- if message['tool_calls'] -%}\n                {%- for tool_call";
+/** Where the April 2026 revision and its later revision (r2) start writing a message's tool calls. */
+export const gemma4ToolCallsStart = "            {%- if message['tool_calls'] -%}\n                {%- for tool_call";
+
+/** The April 2026 revision and r2 write a tool-calling turn's reasoning only after the last user message. */
+export const toolCallReasoningKept: OriginalPatch = {
+  find: "loop.index0 > ns_turn.last_user_idx and ",
+  replace: "",
+  why:
+    "The original writes the reasoning of a tool-calling turn only after the last user message, so appending a " +
+    "user message removes it from earlier turns. Every tool-calling turn keeps its reasoning.",
+};
 
 /** The Gemma 4 prefix-preservation fixes, as textual patches of the vendor's original (each `find` occurs once). */
 export const gemma4OriginalPatches: OriginalPatch[] = [
-  {
-    find: "loop.index0 > ns_turn.last_user_idx and ",
-    replace: "",
-    why:
-      "The original writes the reasoning of a tool-calling turn only after the last user message, so appending a " +
-      "user message removes it from earlier turns. Every tool-calling turn keeps its reasoning.",
-  },
-  {
-    find: contentBlock,
-    replace: "",
-    why:
-      "The original writes a tool-calling message's content after the tool responses, so appending the tool " +
-      "messages moves it; the content is written before the calls instead (moved by the next patch).",
-  },
-  {
-    find: toolCallsStart,
-    replace: contentBlock + toolCallsStart,
-    why: "The content of a message comes before its tool calls, as the model writes it.",
-  },
-  {
-    find: "{%- elif not (ns_tr_out.flag and not message.get('content')) -%}",
-    replace: "{%- elif not ns_tr_out.flag -%}",
-    why:
-      "The original closes a turn after its tool responses when the message has content; with the content before " +
-      "the calls, the turn stays open after the responses as it does without content.",
-  },
+  toolCallReasoningKept,
+  ...contentBeforeToolCalls(gemma4ContentBody + "\n", gemma4ToolCallsStart),
+  turnOpenAfterToolResponses("{%- elif not (ns_tr_out.flag and not message.get('content')) -%}", "{%- elif not ns_tr_out.flag -%}"),
 ];

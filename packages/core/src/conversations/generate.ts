@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import type { ChatMessage, Conversation, ToolDefinition } from "../types.ts";
+import { withAssistantFields, withFollowUpAssistantMessages } from "./assistant-extras.ts";
 import { documentsArbitrary } from "./documents.ts";
 import { withMedia, type MediaStyle } from "./media.ts";
 import { turnArbitrary } from "./messages.ts";
+import { withSystemBlocks } from "./system-blocks.ts";
 import { textArbitrary } from "./text.ts";
 import { toolsArbitrary } from "./tools.ts";
 
@@ -35,6 +37,23 @@ export interface ConversationFeatures {
    * the conversations are exactly those drawn before the feature existed.
    */
   media?: MediaStyle | false;
+  /**
+   * Now and then a second assistant message right after an assistant message (one model turn written as several
+   * messages). Off by default: with it off the conversations are exactly those drawn before the feature existed.
+   */
+  followUpAssistantMessages?: boolean;
+  /**
+   * Fields some assistant messages carry, each with the values to draw from (e.g. `{ recipient: ["self", "user"] }`),
+   * for templates that read per-message fields. Off (`{}`) by default: with it off the conversations are exactly
+   * those drawn before the feature existed.
+   */
+  assistantFields?: Record<string, readonly unknown[]>;
+  /**
+   * A system message's content as a list of text blocks (one, or two split at a space) in some conversations, for
+   * templates that accept it. Off by default: with it off the conversations are exactly those drawn before the
+   * feature existed.
+   */
+  systemPromptBlocks?: boolean;
 }
 
 type ResolvedFeatures = Required<ConversationFeatures>;
@@ -50,6 +69,9 @@ function resolveFeatures(features: ConversationFeatures): ResolvedFeatures {
     generationPrompt: features.generationPrompt ?? true,
     documents: features.documents ?? false,
     media: features.media ?? false,
+    followUpAssistantMessages: features.followUpAssistantMessages ?? false,
+    assistantFields: features.assistantFields ?? {},
+    systemPromptBlocks: features.systemPromptBlocks ?? false,
   };
   if (!Number.isInteger(resolved.maxTurns) || resolved.maxTurns < 1) {
     throw new RangeError(`maxTurns must be a whole number of at least 1, got ${resolved.maxTurns}`);
@@ -103,7 +125,10 @@ export function conversationArbitrary(features: ConversationFeatures = {}): fc.A
         .tuple(conversation, fc.option(documentsArbitrary(), { nil: undefined, freq: 3 }))
         .map(([drawn, documents]) => (documents === undefined ? drawn : { ...drawn, documents }))
     : conversation;
-  return f.media ? withMedia(withDocuments, f.media) : withDocuments;
+  const withFollowUps = f.followUpAssistantMessages ? withFollowUpAssistantMessages(withDocuments) : withDocuments;
+  const withFields = Object.keys(f.assistantFields).length > 0 ? withAssistantFields(withFollowUps, f.assistantFields) : withFollowUps;
+  const withMediaBlocks = f.media ? withMedia(withFields, f.media) : withFields;
+  return f.systemPromptBlocks ? withSystemBlocks(withMediaBlocks) : withMediaBlocks;
 }
 
 /** `count` conversations, the same ones for the same seed and features on every run and machine. */

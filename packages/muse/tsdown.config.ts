@@ -1,0 +1,3 @@
+import { packageConfig } from "../../tsdown.config.base.ts";
+
+export default packageConfig();

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -12,10 +12,12 @@ export interface FakeHub {
 }
 
 /**
- * A stand-in for the Hub on 127.0.0.1, answering the two calls the CLI makes as the Hub does: `POST
+ * A stand-in for the Hub on 127.0.0.1, answering the calls the CLI makes as the Hub does: `POST
  * /api/models/{repo}/paths-info/{revision}` and `GET /{repo}/resolve/{revision}/{path}` (with `Range` and the
- * EntryNotFound header; RepoNotFound for a repository it does not have). Repositories are folders
- * `root/{owner}/{name}`; `refuse` maps repos to an HTTP status.
+ * EntryNotFound header; RepoNotFound for a repository it does not have), and for datasets `GET
+ * /api/datasets/{repo}/tree/{revision}[/{path}]?recursive=true` and `GET /datasets/{repo}/resolve/{revision}/{path}`.
+ * Model repositories are folders `root/{owner}/{name}`, dataset repositories `root/datasets/{owner}/{name}` (one
+ * folder per repository: revisions are not told apart); `refuse` maps repos to an HTTP status.
  */
 export async function startFakeHub(root: string, refuse: Record<string, number> = {}): Promise<FakeHub> {
   const requests: string[] = [];
@@ -46,14 +48,26 @@ function closeServer(server: Server): Promise<void> {
 async function handle(root: string, refuse: Record<string, number>, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? "/", "http://hub");
   const pathsInfo = /^\/api\/models\/([^/]+\/[^/]+)\/paths-info\/([^/]+)$/.exec(url.pathname);
-  const resolveFile = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
-  const repo = pathsInfo?.[1] ?? resolveFile?.[1];
+  const datasetTree = /^\/api\/(datasets\/[^/]+\/[^/]+)\/tree\/([^/]+)(?:\/(.*))?$/.exec(url.pathname);
+  const resolveFile = /^\/((?:datasets\/)?[^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
+  const repo = pathsInfo?.[1] ?? datasetTree?.[1] ?? resolveFile?.[1];
   if (repo && refuse[repo]) {
     response.writeHead(refuse[repo], { "Content-Type": "application/json" }).end(JSON.stringify({ error: "Access to this model is restricted." }));
     return;
   }
   if (repo && !(await stat(join(root, repo)).then((s) => s.isDirectory(), () => false))) {
     response.writeHead(404, { "Content-Type": "application/json", "X-Error-Code": "RepoNotFound" }).end(JSON.stringify({ error: "Repository not found" }));
+    return;
+  }
+  if (request.method === "GET" && datasetTree) {
+    const base = join(root, datasetTree[1]!);
+    const start = datasetTree[3] ? decodeURIComponent(datasetTree[3]) : "";
+    if (!(await stat(join(base, start)).then((s) => s.isDirectory(), () => false))) {
+      response.writeHead(404, { "Content-Type": "application/json", "X-Error-Code": "EntryNotFound" }).end(JSON.stringify({ error: "Entry not found" }));
+      return;
+    }
+    const entries = await treeEntries(base, start, url.searchParams.get("recursive") === "true");
+    response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(entries));
     return;
   }
   if (request.method === "POST" && pathsInfo) {
@@ -88,6 +102,22 @@ async function handle(root: string, refuse: Record<string, number>, request: Inc
     return;
   }
   response.writeHead(404).end();
+}
+
+/** The Hub's tree listing: files with their git object id and size, folders, recursively when asked. */
+async function treeEntries(base: string, start: string, recursive: boolean): Promise<unknown[]> {
+  const entries: unknown[] = [];
+  for (const entry of await readdir(join(base, start), { withFileTypes: true })) {
+    const path = start === "" ? entry.name : `${start}/${entry.name}`;
+    if (entry.isDirectory()) {
+      entries.push({ type: "directory", path, oid: createHash("sha1").update(path).digest("hex"), size: 0 });
+      if (recursive) entries.push(...(await treeEntries(base, path, true)));
+    } else {
+      const content = await readFile(join(base, path));
+      entries.push({ type: "file", path, oid: createHash("sha1").update(content).digest("hex"), size: content.length });
+    }
+  }
+  return entries;
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TokenizerLike } from "@training-templates/core";
 import { loadTokenizer } from "@training-templates/core/node";
@@ -154,13 +154,15 @@ describe("prepare: inputs with nothing in them, and runs that cannot start", () 
     expect(run.stderr).toContain("Usage: training-templates prepare");
   });
 
-  test("an input that is a folder or missing: exit 2 naming it", async () => {
+  test("an input that is a folder without data files, or missing: exit 2 naming it", async () => {
+    await mkdir(join(cwd, "no-data"), { recursive: true });
+    await writeFile(join(cwd, "no-data", "README.md"), "not data");
     const [folder, missing] = await Promise.all([
-      prepare(["--input", ".", "--output", "folder.out.jsonl"]),
+      prepare(["--input", "no-data", "--output", "folder.out.jsonl"]),
       prepare(["--input", "missing.jsonl", "--output", "missing.out.jsonl"]),
     ]);
     expect([folder.code, missing.code]).toEqual([2, 2]);
-    expect(folder.stderr).toContain("cannot read .: it is a folder");
+    expect(folder.stderr).toContain("the folder no-data holds no .parquet, .jsonl or .json file");
     expect(missing.stderr).toContain("cannot read missing.jsonl");
   });
 });

@@ -54,6 +54,15 @@ describe("renderChat spans", () => {
     expect(text.slice(...spans[0]!)).toBe("🙂ok");
   });
 
+  it("picks span markers that neither the template nor the conversation contains, per render", () => {
+    // The template holds the first marker pair as text; the second context holds the next pair.
+    const template = "\ufdd0{{ q }}{% generation %}{{ a }}{% endgeneration %}\ufdd1";
+    const plain = renderChat(template, { q: "q", a: "a" });
+    const crowded = renderChat(template, { q: "\ufdd2\ufdd3", a: "\ufdd4" });
+    expect(plain).toEqual({ text: "\ufdd0qa\ufdd1", spans: [[2, 3]] });
+    expect(crowded).toEqual({ text: "\ufdd0\ufdd2\ufdd3\ufdd4\ufdd1", spans: [[3, 4]] });
+  });
+
   it("reports a block whose output was cut before its end", () => {
     expect(() => renderChat("{% set x %}{% generation %}abc{% endgeneration %}{% endset %}{{ x[:2] }}", {})).toThrow(GenerationSpanError);
   });
@@ -67,6 +76,10 @@ describe("renderChat as Python Jinja2 renders", () => {
     ["{{ ['a', 'b', 'a'] | reject('equalto', 'a') | list }}", {}, "['b']"],
     ["a\r\nb{{ 'x\r\ny' | length }}", {}, "a\nb3"],
     ["{{ strftime_now('%A %d %B %Y %H:%M %%') }}", {}, "Sunday 05 January 2025 07:08 %"],
+    // Names looked up from inner scopes: the innermost definition wins, a loop's own `set` stays in the loop.
+    ["{% set x = 'outer' %}{% for i in [1] %}{{ x }}{% set x = 'inner' %}{{ x }}{% endfor %}{{ x }}", {}, "outerinnerouter"],
+    ["{{ y is defined }}{% for i in [1] %}{{ y is defined }}{{ i is defined }}{% endfor %}{{ i is defined }}", {}, "FalseFalseTrueFalse"],
+    ["{% if m.missing is defined %}no{% else %}{{ undefined_name is undefined }}{% endif %}", { m: {} }, "True"],
   ])("%s", (template, context, expected) => {
     expect(renderChat(template, context, { now: () => new Date(2025, 0, 5, 7, 8) }).text).toBe(expected);
   });

@@ -4,8 +4,9 @@ export { describeFirstDifference, bracketSpans, bracketMaskedTokens, describeCon
 export { loadTokenizerAdapters } from "./tokenizers.ts";
 export { renderWithPython, type ReferenceRenderJob, type ReferenceRenderResult } from "./python/render-reference.ts";
 export { transformersAssistantMasks, type TransformersMaskJob, type TransformersMaskResult } from "./python/transformers-masks.ts";
-export { ensureReferencePython, referencePython, defaultReferencePythonCache } from "./python/reference-python.ts";
+export { ensureReferencePython, referencePython, defaultReferencePythonCache, type ReferencePythonOptions } from "./python/reference-python.ts";
 export { conversationArbitrary, sampleConversations, type ConversationFeatures } from "@training-templates/core";
 export { originalTemplatePath } from "./originals.ts";
 export { deriveTokenizer, type DeriveTokenizerOptions } from "./derive-tokenizer.ts";
 export { describeFamilyConformance, type FamilyConformanceOptions } from "./family.ts";
+export { describeOriginalsDetected } from "./detection.ts";

@@ -181,3 +181,24 @@ describe("transformersAssistantMasks (real transformers)", () => {
     expect(result).toEqual({ error: "no", errorType: "TemplateError" });
   });
 });
+
+describe("ensureReferencePython", () => {
+  it("passes --with-trl to the setup script and fails with the script's own reason", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tt-setup-"));
+    const script = join(dir, "python-reference.sh");
+    writeFileSync(script, '#!/bin/bash\necho "no matching distribution for torch (args: $*)" >&2\nexit 1\n');
+    const before = process.env.TRAINING_TEMPLATES_PYTHON_REFERENCE_SCRIPT;
+    process.env.TRAINING_TEMPLATES_PYTHON_REFERENCE_SCRIPT = script;
+    try {
+      const failure = await ensureReferencePython(join(dir, "venv"), { withTrl: true }).then(
+        () => undefined,
+        (error: unknown) => String(error),
+      );
+      expect(failure).toMatch(/Could not set up the reference Python with TRL in .*venv/);
+      expect(failure).toContain(`no matching distribution for torch (args: ${join(dir, "venv")} --with-trl)`);
+    } finally {
+      if (before === undefined) delete process.env.TRAINING_TEMPLATES_PYTHON_REFERENCE_SCRIPT;
+      else process.env.TRAINING_TEMPLATES_PYTHON_REFERENCE_SCRIPT = before;
+    }
+  });
+});

@@ -33,7 +33,7 @@ describe("pnpm new-family, in a temporary copy of the workspace", () => {
   beforeAll(async () => {
     copy = mkdtempSync(join(tmpdir(), "new-family-"));
     cpSync(repo, copy, { recursive: true, filter: (source) => !SKIPPED.has(relative(repo, source).split("/").pop() ?? "") });
-    const installed = await inCopy(copy, "pnpm", ["install", "--offline", "--frozen-lockfile"]);
+    const installed = await inCopy(copy, "pnpm", ["install", "--prefer-offline", "--frozen-lockfile"]);
     expect(installed.code, installed.output).toBe(0);
   }, 300_000);
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -56,7 +56,8 @@ describe("pnpm new-family, in a temporary copy of the workspace", () => {
     expect(readFileSync(join(copy, "packages/acme-chat/src/index.ts"), "utf8")).toContain('export const acmeChatFamily: FamilyPlugin = {');
     expect(readFileSync(join(copy, "packages/all/src/index.ts"), "utf8")).toMatch(/import \{ acmeChatFamily \} from "@training-templates\/acme-chat";[\s\S]*export const families[\s\S]*  acmeChatFamily,\n\];/);
 
-    const installed = await inCopy(copy, "pnpm", ["install", "--offline", "--no-frozen-lockfile"]);
+    // Not --offline: resolving the new package needs registry metadata, which a frozen install never caches.
+    const installed = await inCopy(copy, "pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"]);
     expect(installed.code, installed.output).toBe(0);
     const built = await inCopy(copy, "pnpm", ["exec", "turbo", "run", "build", "--filter=@training-templates/acme-chat..."]);
     expect(built.code, built.output).toBe(0);

@@ -5,12 +5,13 @@ import { AUTO_TEMPLATE } from "../encoding/template-choice.ts";
 import { refuseOverwritingInput } from "../io/paths.ts";
 import { runPrepare } from "../prepare/run-prepare.ts";
 import { readPrepareConfig } from "../prepare/prepare-config.ts";
+import { hubSettings } from "../hub/hub-settings.ts";
 import { openTokenizerOption, TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
 
-const usage = `Usage: training-templates prepare --tokenizer DIR_OR_HUB_ID --input FILE --output FILE [options]
+const usage = `Usage: training-templates prepare --tokenizer DIR_OR_HUB_ID --input INPUT --output OUTPUT [options]
 
-Turns a file of conversations into training rows, one JSON line per conversation, in input
-order:
+Turns conversations into training rows, one per conversation, in input order: Parquet shards
+or JSON Lines, with the columns
 
   { "input_ids": [...], "attention_mask": [...], "assistant_masks": [...], "labels": [...] }
 
@@ -18,20 +19,41 @@ assistant_masks is 1 on the tokens that train; labels is the id there and -100 e
 By default exactly the training template's {% generation %} spans train (the assistant's
 replies, tool calls, reasoning and end-of-turn token), as in \`mask\`.
 
-Input: JSON Lines, or one JSON array (detected by its first character), read record by record.
-Each record is { "messages": [...], "tools"?, "add_generation_prompt"?, "chat_template_kwargs"? };
+Input: JSON Lines, one JSON array (detected by its first character), or Parquet (by the .parquet
+extension), read record by record (Parquet: row group by row group). Each record or row is { "messages": [...], "tools"?, "add_generation_prompt"?, "chat_template_kwargs"? };
 ShareGPT data ({ "conversations": [{ "from": "human", "value": ... }] }) is read with
 --messages-field conversations --role-field from --content-field value (human, gpt and
 observation mean user, assistant and tool). A message with "train": false does not train.
 
-Bad records never stop the run: each is reported on stderr with its line number and reason,
-and kept in --rejects FILE when given. Progress and a closing summary go to stderr.
+Bad records never stop the run: each is reported on stderr with its line number (Parquet: its
+file and row, from 0) and reason, and kept in --rejects FILE when given. Progress and a closing
+summary go to stderr; summary.json beside the output records the run (counts, template and its
+fingerprint, tokenizer file hashes, package versions, the command line).
 
 Options:
 ${TOKENIZER_OPTIONS_USAGE}
-  --input FILE        conversations (JSONL or a JSON array); - reads stdin
-  --output FILE       where the rows go (JSONL, written as they are made); - writes stdout
-  --input-format auto|jsonl|json
+  --input INPUT       conversations: a .parquet, .jsonl or .json file; a folder of shards (its
+                      .parquet files, else its .jsonl and .json files); a quoted wildcard in the
+                      file name ("data/train-*.parquet"); hf://datasets/OWNER/NAME[@REVISION][/PATH]
+                      (the dataset's Parquet files, downloaded into the cache; HF_TOKEN for
+                      private ones); - reads stdin
+  --output OUTPUT     where the rows go:
+                        DIR/          Parquet shards DIR/out-00000-of-00004.parquet, …
+                                      and DIR/summary.json
+                        NAME.parquet  Parquet shards NAME-00000-of-00004.parquet, … beside it
+                                      and NAME.summary.json
+                        FILE          JSON Lines (written as they are made) and
+                                      FILE's name.summary.json; - writes stdout (no summary)
+                      Shards are written as NAME-00000.parquet.partial and get their final
+                      names when the run ends; a stopped run leaves only .partial files.
+  --output-format auto|jsonl|parquet
+                      auto (default): Parquet for DIR/, an existing folder or NAME.parquet
+  --rows-per-shard N  rows in each Parquet file (default 100000); row groups of 1,000 rows
+                      at most, for streaming readers
+  --keep-columns NAME[,NAME...]
+                      copy these input fields to the output rows (Parquet: strings stay
+                      strings, other values are stored as JSON)
+  --input-format auto|jsonl|json|parquet
                       how to read the input (default auto)
   --template auto|FILE
                       auto (default): the training template for the tokenizer's chat template;
@@ -59,19 +81,22 @@ ${TOKENIZER_OPTIONS_USAGE}
   --rejects FILE      also write each rejected record as { "line", "kind", "reason", "input" }
   --workers N         encode on N threads, each with its own tokenizer (default 1)
   --shard I/N         process only the records whose 0-based index i has i % N == I, so N
-                      machines can split one file (I from 0 to N-1)
+                      machines can split one input (I from 0 to N-1); auto/N takes I from
+                      JOB_COMPLETION_INDEX (a Kubernetes Indexed Job). Parquet shards are
+                      named NAME-shard-0000I-of-0000N-00000-of-0000K.parquet, so machines
+                      writing into one folder never collide
   --progress-interval SECONDS
                       when stderr is not a terminal, a progress line this often (default 5;
                       0: none); a terminal gets a progress bar
   -h, --help          show this help
 
 Exit codes: 0 every record written; 1 some records rejected; 2 nothing done (bad arguments,
-unreadable tokenizer or files, no training template); 130/143 stopped by SIGINT/SIGTERM (the
-output holds the whole lines written until then).`;
+unreadable tokenizer or files, no training template); 130/143 stopped by SIGINT/SIGTERM (JSON
+Lines output holds the whole lines written until then; Parquet shards keep their .partial names).`;
 
 export const prepareCommand: Command = {
   name: "prepare",
-  summary: "turn conversations (JSONL or JSON) into training rows: ids, masks and labels",
+  summary: "turn conversations (Parquet, JSONL or JSON) into training rows (Parquet or JSONL): ids, masks and labels",
   usage,
   async run(args, io) {
     const values = parseOptions(
@@ -81,6 +106,9 @@ export const prepareCommand: Command = {
         input: { type: "string" },
         output: { type: "string" },
         "input-format": { type: "string", default: "auto" },
+        "output-format": { type: "string", default: "auto" },
+        "rows-per-shard": { type: "string", default: "100000" },
+        "keep-columns": { type: "string" },
         template: { type: "string", default: AUTO_TEMPLATE },
         "messages-field": { type: "string", default: "messages" },
         "role-field": { type: "string", default: "role" },
@@ -109,7 +137,7 @@ export const prepareCommand: Command = {
     const config = readPrepareConfig(values, usage);
     refuseOverwritingInput(config.inputPath, [config.outputPath, config.rejectsPath]);
     const tokenizer = await openTokenizerOption(values, usage, io.stderr);
-    const result = await runPrepare(config, tokenizer, io);
+    const result = await runPrepare(config, tokenizer, io, hubSettings(values["cache-dir"], io.stderr));
     if (result.interruptExitCode !== undefined) return result.interruptExitCode;
     return result.rejected > 0 ? EXIT_REJECTS : EXIT_OK;
   },

@@ -29,19 +29,32 @@ export interface EncodeOptions {
   labels: boolean;
   /** Add the rendered `text` (before truncation). */
   includeText: boolean;
+  /** Input fields copied to the output row as they are (`--keep-columns`); a record without one gets null. */
+  keepColumns?: readonly string[];
+  /** `json` (the default): each row as a JSON line; `columns`: as the object, for a columnar writer. */
+  rowFormat?: "json" | "columns";
 }
 
 /** `mask`'s output: the template's masks as they are, nothing cut, no labels. */
 export const MASK_ENCODING: EncodeOptions = { roles: ["assistant"], endOfTurnTraining: "turn", lastTurnOnly: false, truncation: "right", labels: false, includeText: false };
 
-/** One record done: its output line (JSON, no newline) and the counts the summary needs. */
-export interface Encoded {
+/** A row as an object, for a columnar writer: no JSON text made only to be parsed again. */
+export type ColumnRow = Record<string, unknown>;
+
+interface EncodedCounts {
   ok: true;
-  line: string;
   tokens: number;
   trainedTokens: number;
   /** The token count before `maxLength` cut it; absent when nothing was cut. */
   truncatedFrom?: number;
+}
+
+/** One record done: its output line (JSON, no newline) or columnar row, and the counts the summary needs. */
+export type Encoded = EncodedCounts & ({ line: string; row?: undefined } | { row: ColumnRow; line?: undefined });
+
+/** The row of an encoded record as an object, whichever form it came in. */
+export function encodedRow(encoded: Encoded): Record<string, unknown> {
+  return encoded.row ?? (JSON.parse(encoded.line) as Record<string, unknown>);
 }
 
 export type Outcome = Encoded | Rejection;
@@ -108,16 +121,17 @@ export class RecordEncoder {
     const fullLength = rows.input_ids.length;
     const { maxLength } = this.options;
     if (maxLength !== undefined && fullLength > maxLength) rows = truncateRows(rows, maxLength, this.options.truncation);
-    const row = {
+    const row: Record<string, unknown> = {
       ...rows,
       ...(this.options.labels ? { labels: labelsFromMasks(rows.input_ids, rows.assistant_masks) } : {}),
       ...(this.options.includeText ? { text: encoding.text } : {}),
     };
+    for (const column of this.options.keepColumns ?? []) row[column] = record.fields[column] ?? null;
     let trainedTokens = 0;
     for (const bit of rows.assistant_masks) trainedTokens += bit;
     return {
       ok: true,
-      line: JSON.stringify(row),
+      ...(this.options.rowFormat === "columns" ? { row } : { line: JSON.stringify(row) }),
       tokens: rows.input_ids.length,
       trainedTokens,
       ...(fullLength > rows.input_ids.length ? { truncatedFrom: fullLength } : {}),

@@ -108,14 +108,14 @@ function hubRefusal(repo: string, options: HubDownloadOptions, status: number, d
 }
 
 /** The cause a person can act on: `ENOTFOUND`, `ECONNREFUSED`, a timeout. */
-function describeNetworkError(error: unknown): string {
+export function describeNetworkError(error: unknown): string {
   if (error instanceof DOMException && error.name === "TimeoutError") return "no answer in time";
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code) return cause.code;
   return cause?.message ?? messageOf(error);
 }
 
-function withTimeout(fetchImpl: typeof fetch, ms: number): typeof fetch {
+export function withTimeout(fetchImpl: typeof fetch, ms: number): typeof fetch {
   return (input, init) => fetchImpl(input, { ...init, signal: AbortSignal.timeout(ms) });
 }
 

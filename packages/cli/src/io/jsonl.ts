@@ -48,6 +48,11 @@ export class JsonlWriter {
     await this.writeLine(JSON.stringify(value));
   }
 
+  /** An encoded record, as the JSON line the encoder made (or made here from its columns). */
+  async writeRow(encoded: { line?: string | undefined; row?: unknown }): Promise<void> {
+    await this.writeLine(encoded.line ?? JSON.stringify(encoded.row));
+  }
+
   /** Writes `json` (one JSON value, no newline) as a line. */
   async writeLine(json: string): Promise<void> {
     this.throwIfFailed();

@@ -11,18 +11,37 @@ export type InputFormat = "auto" | "jsonl" | "json";
 
 export const INPUT_FORMATS: readonly InputFormat[] = ["auto", "jsonl", "json"];
 
-/** One record as it stands in the input: its text and the (1-based) line it starts on. */
+/** Where a record is when the input is more than one text file, or Parquet (whose records are rows, not lines). */
+export interface RecordLocation {
+  file: string;
+  /** Parquet rows are counted from 0, as `datasets` and pandas index them; lines from 1. */
+  unit: "line" | "row";
+}
+
+/** One record as it stands in the input: its text and the (1-based) line it starts on, or its row. */
 export interface RawRecord {
   number: number;
   text: string;
   /** Set when the input itself is damaged around this record (it cannot be whole). */
   problem?: string;
+  location?: RecordLocation;
 }
 
 /** Damage in the input that loses no record (a missing comma in a JSON array), reported where it is. */
 export interface SourceWarning {
   number: number;
   warning: string;
+  location?: RecordLocation;
+}
+
+/** How messages name a record: `line 7`, or `data/train-00001.parquet row 41`. */
+export function recordLabel(record: { number: number; location?: RecordLocation | undefined }): string {
+  return record.location ? `${record.location.file} ${record.location.unit} ${record.number}` : `line ${record.number}`;
+}
+
+/** The same for a rejects entry: `{ line }`, or `{ file, row }` / `{ file, line }`. */
+export function recordPosition(record: RawRecord): Record<string, string | number> {
+  return record.location ? { file: record.location.file, [record.location.unit]: record.number } : { line: record.number };
 }
 
 export type SourceItem = RawRecord | SourceWarning;

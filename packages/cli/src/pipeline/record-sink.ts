@@ -1,6 +1,6 @@
 import type { Encoded, Outcome } from "../encoding/encode-record.ts";
 import type { JsonlWriter } from "../io/jsonl.ts";
-import type { RawRecord } from "../io/record-source.ts";
+import { recordLabel, recordPosition, type RawRecord } from "../io/record-source.ts";
 import { reject, type Rejection } from "../records/rejection.ts";
 import type { RunTally } from "./tally.ts";
 
@@ -18,9 +18,14 @@ export interface SinkOptions {
  * Where outcomes go, in input order: written lines to the output, rejected records reported (`line N: reason`)
  * and, with a rejects file, kept there with their input so nothing vanishes.
  */
+/** Where written records go: JSON Lines, or Parquet shards. */
+export interface RowOutput {
+  writeRow(encoded: Encoded): Promise<void>;
+}
+
 export class RecordSink {
   constructor(
-    private readonly output: JsonlWriter,
+    private readonly output: RowOutput,
     private readonly rejects: JsonlWriter | undefined,
     private readonly tally: RunTally,
     private readonly log: (line: string) => void,
@@ -31,10 +36,10 @@ export class RecordSink {
     this.tally.records++;
     if (outcome.ok && outcome.trainedTokens === 0 && this.options.emptyMasks !== "silent") {
       if (this.options.emptyMasks === "drop") return this.refuse(record, reject("empty-mask", `${noTokenTrains(outcome)} (dropped by --drop-empty)`));
-      this.log(`line ${record.number}: warning: ${noTokenTrains(outcome)} (kept; --drop-empty drops such records)`);
+      this.log(`${recordLabel(record)}: warning: ${noTokenTrains(outcome)} (kept; --drop-empty drops such records)`);
     }
     if (outcome.ok) {
-      await this.output.writeLine(outcome.line);
+      await this.output.writeRow(outcome);
       this.tally.addWritten(outcome.tokens, outcome.trainedTokens, outcome.truncatedFrom !== undefined);
     } else {
       await this.refuse(record, outcome);
@@ -43,9 +48,9 @@ export class RecordSink {
 
   private async refuse(record: RawRecord, rejection: Rejection): Promise<void> {
     this.tally.addRejected(rejection.kind);
-    this.log(`line ${record.number}: ${rejection.reason}`);
+    this.log(`${recordLabel(record)}: ${rejection.reason}`);
     const kind = this.options.rejectKinds ? { kind: rejection.kind } : {};
-    await this.rejects?.write({ line: record.number, ...kind, reason: rejection.reason, input: record.text });
+    await this.rejects?.write({ ...recordPosition(record), ...kind, reason: rejection.reason, input: record.text });
   }
 }
 

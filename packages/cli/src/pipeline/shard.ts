@@ -6,13 +6,30 @@ export interface Shard {
   count: number;
 }
 
-export function parseShard(text: string | undefined, usage: string): Shard | undefined {
+/** Set by Kubernetes on each pod of an Indexed Job: 0 … completions-1. */
+export const JOB_INDEX_VARIABLE = "JOB_COMPLETION_INDEX";
+
+/** `I/N`, or `auto/N` taking I from `JOB_COMPLETION_INDEX` so one Job manifest serves every pod. */
+export function parseShard(text: string | undefined, usage: string, env: NodeJS.ProcessEnv = process.env): Shard | undefined {
   if (text === undefined) return undefined;
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const match = /^(\d+|auto)\/(\d+)$/.exec(text.trim());
+  if (match?.[1] === "auto") return autoShard(Number(match[2]), text, usage, env);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || count < 1 || index >= count) {
-    throw new CliError("USAGE", `--shard takes I/N with 0 <= I < N (e.g. 0/4 … 3/4 for four machines), got "${text}"`, { usage });
+    throw new CliError("USAGE", `--shard takes I/N with 0 <= I < N (e.g. 0/4 … 3/4 for four machines) or auto/N, got "${text}"`, { usage });
+  }
+  return { index, count };
+}
+
+function autoShard(count: number, text: string, usage: string, env: NodeJS.ProcessEnv): Shard {
+  const value = env[JOB_INDEX_VARIABLE];
+  if (value === undefined || value.trim() === "") {
+    throw new CliError("USAGE", `--shard ${text} takes I from ${JOB_INDEX_VARIABLE} (set on the pods of a Kubernetes Indexed Job), which is not set`, { usage });
+  }
+  const index = Number(value);
+  if (!/^\d+$/.test(value.trim()) || count < 1 || index >= count) {
+    throw new CliError("USAGE", `--shard ${text}: ${JOB_INDEX_VARIABLE} is "${value}", not a whole number from 0 to ${count - 1} (the Job's completions must be ${count})`, { usage });
   }
   return { index, count };
 }

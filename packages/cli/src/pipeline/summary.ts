@@ -34,6 +34,6 @@ export function prepareSummary(tally: RunTally, facts: PrepareSummaryFacts): str
   lines.push(`template:  ${facts.templateDescription}`, `output:    ${facts.output}`);
   const rate = facts.seconds > 0 ? tally.records / facts.seconds : 0;
   lines.push(`time:      ${facts.seconds.toFixed(1)} s (${rate >= 10 ? count(Math.round(rate)) : rate.toFixed(1)} records/s)`);
-  if (facts.interruptedBy) lines.push(`stopped:   by ${facts.interruptedBy} before the end of the input; the output holds whole lines only`);
+  if (facts.interruptedBy) lines.push(`stopped:   by ${facts.interruptedBy} before the end of the input; the output holds whole records only`);
   return lines.join("\n");
 }

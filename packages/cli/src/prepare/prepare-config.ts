@@ -2,16 +2,20 @@ import type { Truncation } from "@training-templates/core";
 import { requireOption } from "../args.ts";
 import { CliError } from "../cli-error.ts";
 import type { EncodeOptions } from "../encoding/encode-record.ts";
-import { INPUT_FORMATS, type InputFormat } from "../io/record-source.ts";
+import { DATASET_FORMATS, type DatasetFormat } from "../io/dataset-source.ts";
 import { parseShard, type Shard } from "../pipeline/shard.ts";
 import { parseRoleAliases, strictShape, type RecordShape } from "../records/record-shape.ts";
 import type { EndOfTurnTraining } from "../turns/turn-masks.ts";
+import { OUTPUT_FORMATS, type OutputFormat } from "./output-target.ts";
 
 /** `prepare`'s flags as parsed by `parseOptions` (strings and booleans). */
 export interface PrepareFlags {
   input?: string | undefined;
   output?: string | undefined;
   "input-format": string;
+  "output-format": string;
+  "rows-per-shard": string;
+  "keep-columns"?: string | undefined;
   template: string;
   "messages-field": string;
   "role-field": string;
@@ -36,7 +40,9 @@ export interface PrepareConfig {
   inputPath: string;
   outputPath: string;
   rejectsPath?: string;
-  inputFormat: InputFormat;
+  inputFormat: DatasetFormat;
+  outputFormat: OutputFormat;
+  rowsPerShard: number;
   template: string;
   shape: RecordShape;
   encoding: EncodeOptions;
@@ -46,6 +52,8 @@ export interface PrepareConfig {
   progressIntervalSeconds: number;
 }
 
+/** The columns `prepare` writes itself. */
+const OWN_COLUMNS = ["input_ids", "attention_mask", "assistant_masks", "labels", "text"];
 const EOT_RULES: readonly EndOfTurnTraining[] = ["turn", "last", "none"];
 const TRUNCATIONS: readonly Truncation[] = ["right", "left"];
 /** More threads than this only add memory: records are handed out one at a time by a single reader. */
@@ -56,11 +64,17 @@ export function readPrepareConfig(flags: PrepareFlags, usage: string): PrepareCo
   if (roles.some((role) => role === "")) throw new CliError("USAGE", `--roles takes role names separated by commas, got "${flags.roles}"`, { usage });
   const maxLength = flags["max-length"] === undefined ? undefined : positiveInteger(flags["max-length"], "--max-length", usage);
   const shard = parseShard(flags.shard, usage);
+  const keepColumns = flags["keep-columns"] === undefined ? [] : flags["keep-columns"].split(",").map((name) => name.trim());
+  if (keepColumns.some((name) => name === "")) throw new CliError("USAGE", `--keep-columns takes column names separated by commas, got "${flags["keep-columns"]}"`, { usage });
+  const clash = keepColumns.find((name) => OWN_COLUMNS.includes(name));
+  if (clash) throw new CliError("USAGE", `--keep-columns ${clash}: the output already has a "${clash}" column`, { usage });
   return {
     inputPath: requireOption(flags.input, "--input", usage),
     outputPath: requireOption(flags.output, "--output", usage),
     ...(flags.rejects !== undefined ? { rejectsPath: flags.rejects } : {}),
-    inputFormat: oneOf(flags["input-format"], INPUT_FORMATS, "--input-format", usage),
+    inputFormat: oneOf(flags["input-format"], DATASET_FORMATS, "--input-format", usage),
+    outputFormat: oneOf(flags["output-format"], OUTPUT_FORMATS, "--output-format", usage),
+    rowsPerShard: positiveInteger(flags["rows-per-shard"], "--rows-per-shard", usage),
     template: flags.template,
     shape: strictShape(
       { messagesField: flags["messages-field"], roleField: flags["role-field"], contentField: flags["content-field"] },
@@ -75,6 +89,7 @@ export function readPrepareConfig(flags: PrepareFlags, usage: string): PrepareCo
       truncation: oneOf(flags.truncation, TRUNCATIONS, "--truncation", usage),
       labels: !flags["no-labels"],
       includeText: flags["include-text"],
+      ...(keepColumns.length > 0 ? { keepColumns } : {}),
     },
     dropEmpty: flags["drop-empty"],
     workers: Math.min(positiveInteger(flags.workers, "--workers", usage), MAX_WORKERS),

@@ -3,18 +3,25 @@ import type { CliIo } from "../command.ts";
 import { RecordEncoder, type Outcome } from "../encoding/encode-record.ts";
 import { endOfTurnFor } from "../encoding/end-of-turn.ts";
 import { chooseTemplate, templatesOf, type TemplateChoice } from "../encoding/template-choice.ts";
+import { mkdir } from "node:fs/promises";
+import type { HubSettings } from "../hub/hub-settings.ts";
+import { DatasetSource } from "../io/dataset-source.ts";
 import { JsonlWriter, STDIO_PATH } from "../io/jsonl.ts";
-import { RecordSource, type RawRecord, type SourceWarning } from "../io/record-source.ts";
+import { ParquetShardWriter, type ShardFile } from "../io/parquet-shards.ts";
+import { recordLabel, type RawRecord, type SourceWarning } from "../io/record-source.ts";
 import { INTERRUPT_EXIT_CODES, watchInterrupts, type InterruptSignal } from "../pipeline/interrupt.ts";
 import { InlineProcessor, type RecordProcessor } from "../pipeline/processor.ts";
 import { Progress } from "../pipeline/progress.ts";
-import { RecordSink } from "../pipeline/record-sink.ts";
+import { RecordSink, type RowOutput } from "../pipeline/record-sink.ts";
 import { runRecords } from "../pipeline/run-records.ts";
 import { prepareSummary } from "../pipeline/summary.ts";
 import { RunTally } from "../pipeline/tally.ts";
 import { WorkerPool } from "../pipeline/worker-pool.ts";
 import type { LoadedTokenizer } from "../tokenizer-dir.ts";
+import { resolveOutputTarget, type OutputTarget } from "./output-target.ts";
+import { refuseReadingOwnShards } from "./own-shards.ts";
 import type { PrepareConfig } from "./prepare-config.ts";
+import { writeSummaryFile } from "./summary-file.ts";
 
 export interface PrepareResult {
   rejected: number;
@@ -23,14 +30,17 @@ export interface PrepareResult {
 }
 
 /** Reads, encodes and writes every record of the input, reporting on stderr as it goes and when done. */
-export async function runPrepare(config: PrepareConfig, tokenizer: LoadedTokenizer, io: CliIo): Promise<PrepareResult> {
+export async function runPrepare(config: PrepareConfig, tokenizer: LoadedTokenizer, io: CliIo, hub: HubSettings): Promise<PrepareResult> {
+  const startedAt = new Date();
   const choice = await chooseTemplate(config.template, tokenizer);
   io.stderr.write(`using ${choice.description}\n`);
   const endOfTurnNote = checkEndOfTurn(config, choice, tokenizer);
   if (endOfTurnNote) io.stderr.write(`${endOfTurnNote}\n`);
 
-  const source = await RecordSource.open(config.inputPath, io.stdin);
-  const output = await JsonlWriter.open(config.outputPath, io.stdout);
+  const target = await resolveOutputTarget(config.outputPath, config.outputFormat, config.shard);
+  const source = await DatasetSource.open(config.inputPath, io.stdin, { format: config.inputFormat, parquetColumns: parquetColumns(config), hub });
+  if (target.format === "parquet") refuseReadingOwnShards(source.files, target);
+  const output = await openOutput(target, config, io);
   const rejects = config.rejectsPath === undefined ? undefined : await JsonlWriter.open(config.rejectsPath, io.stdout);
   let interruptedBy: InterruptSignal | undefined;
   const stopWatching = watchInterrupts((signal) => {
@@ -42,7 +52,9 @@ export async function runPrepare(config: PrepareConfig, tokenizer: LoadedTokeniz
   let processor: RecordProcessor | undefined;
   let finished = false;
   try {
-    processor = await startProcessor(config, tokenizer, choice);
+    // Parquet takes the row as an object: no JSON text made in a worker only to be parsed again here.
+    const encoding = target.format === "parquet" ? { ...config.encoding, rowFormat: "columns" as const } : config.encoding;
+    processor = await startProcessor({ ...config, encoding }, tokenizer, choice);
     // The clock starts once the workers are up: records/s and the ETA are about records, not start-up.
     progress = new Progress(io.stderr, tally, source, { intervalSeconds: config.progressIntervalSeconds });
     const shown = progress;
@@ -52,31 +64,98 @@ export async function runPrepare(config: PrepareConfig, tokenizer: LoadedTokeniz
         await sink.accept(record, outcome);
         shown.tick();
       },
-      warning: ({ number, warning }: SourceWarning) => shown.log(`line ${number}: warning: ${warning}`),
+      warning: (warning: SourceWarning) => shown.log(`${recordLabel(warning)}: warning: ${warning.warning}`),
     };
-    await runRecords(source.items(config.inputFormat), processor, deliveries, config.shard);
+    await runRecords(source.items(), processor, deliveries, config.shard);
     finished = true;
   } finally {
     stopWatching();
     progress?.finish();
     await processor?.close();
     // On a failure the lines written so far still reach the file whole; the failure is what gets reported.
-    if (!finished) await Promise.all([output.close(), rejects?.close()].map((closing) => closing?.catch(() => undefined)));
+    if (!finished) await Promise.all([output.abandon(), rejects?.close()].map((closing) => closing?.catch(() => undefined)));
   }
-  await output.close();
+  const written = await output.close(interruptedBy === undefined);
   await rejects?.close();
   if (tally.records === 0 && interruptedBy === undefined) {
     io.stderr.write(`warning: ${config.shard ? "this shard of the input holds" : "the input holds"} no records\n`);
   }
+  const seconds = progress?.elapsedSeconds() ?? 0;
+  if (target.summaryPath !== undefined) {
+    await writeSummaryFile(target.summaryPath, {
+      config,
+      tokenizer,
+      choice,
+      tally,
+      inputFiles: source.files,
+      output: { format: target.format, files: written },
+      startedAt,
+      seconds,
+      ...(interruptedBy ? { interruptedBy } : {}),
+      argv: process.argv.slice(2),
+    });
+  }
   const summary = prepareSummary(tally, {
     templateDescription: choice.description,
-    output: config.outputPath === STDIO_PATH ? "stdout" : config.outputPath,
-    seconds: progress?.elapsedSeconds() ?? 0,
+    output: describeOutput(target, written, interruptedBy !== undefined),
+    seconds,
     ...(config.encoding.maxLength !== undefined ? { maxLength: config.encoding.maxLength } : {}),
     ...(interruptedBy ? { interruptedBy } : {}),
   });
   io.stderr.write(`${summary}\n`);
   return { rejected: tally.rejected, ...(interruptedBy ? { interruptExitCode: INTERRUPT_EXIT_CODES[interruptedBy] } : {}) };
+}
+
+/** The input columns a record is made of: the others (images, audio) are never read from Parquet. */
+function parquetColumns(config: PrepareConfig): Set<string> {
+  // `conversations` too, so that ShareGPT data read without the flags gets the hint that names them.
+  return new Set([config.shape.messagesField, "conversations", "tools", "add_generation_prompt", "chat_template_kwargs", ...(config.encoding.keepColumns ?? [])]);
+}
+
+/** The output behind one face: rows in, the files written out. */
+interface PrepareOutput {
+  writeRow: RowOutput["writeRow"];
+  /** `complete` false (a stopped run): Parquet shards keep their `.partial` names. */
+  close(complete: boolean): Promise<ShardFile[]>;
+  abandon(): Promise<void>;
+}
+
+async function openOutput(target: OutputTarget, config: PrepareConfig, io: CliIo): Promise<PrepareOutput> {
+  if (target.format === "jsonl") {
+    const writer = await JsonlWriter.open(target.path, io.stdout);
+    let rows = 0;
+    return {
+      writeRow: (encoded) => {
+        rows++;
+        return writer.writeRow(encoded);
+      },
+      close: async () => {
+        await writer.close();
+        return [{ path: target.path === STDIO_PATH ? "stdout" : target.path, rows }];
+      },
+      abandon: () => writer.close(),
+    };
+  }
+  await mkdir(target.dir, { recursive: true }).catch(() => undefined);
+  const idColumns = ["input_ids", "attention_mask", "assistant_masks", ...(config.encoding.labels ? ["labels"] : [])];
+  const writer = await ParquetShardWriter.open(target, {
+    rowsPerShard: config.rowsPerShard,
+    idColumns,
+    text: config.encoding.includeText,
+    keptColumns: config.encoding.keepColumns ?? [],
+    metadata: { "training_templates.command": JSON.stringify(["training-templates", ...process.argv.slice(2)]) },
+  });
+  return {
+    writeRow: (encoded) => writer.writeRow(encoded),
+    close: (complete) => (complete ? writer.close() : writer.closeIncomplete()),
+    abandon: () => writer.abandon(),
+  };
+}
+
+function describeOutput(target: OutputTarget, written: ShardFile[], stopped: boolean): string {
+  if (target.format === "jsonl") return target.path === STDIO_PATH ? "stdout" : target.path;
+  const files = written.length === 1 ? written[0]!.path : `${written.length} Parquet files, ${written[0]!.path} … ${written.at(-1)!.path}`;
+  return stopped ? `${files} (left with .partial names: the run stopped before the end)` : files;
 }
 
 async function startProcessor(config: PrepareConfig, tokenizer: LoadedTokenizer, choice: TemplateChoice): Promise<RecordProcessor> {

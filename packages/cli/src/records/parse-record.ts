@@ -10,6 +10,8 @@ export interface ChatRecord {
   templateKwargs?: Record<string, unknown>;
   /** Indices of messages marked `"train": false`. */
   excluded: number[];
+  /** The record as it came, for the fields `--keep-columns` copies to the output. */
+  fields: Record<string, unknown>;
 }
 
 export type ParsedRecord = { ok: true; record: ChatRecord } | Rejection;
@@ -49,6 +51,7 @@ export function parseRecord(text: string, shape: RecordShape): ParsedRecord {
       addGenerationPrompt: addGenerationPrompt ?? false,
       ...(kwargs ? { templateKwargs: kwargs } : {}),
       excluded: checked.excluded,
+      fields: value,
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from "node:stream";
-import { MASK_ENCODING, RecordEncoder } from "../encoding/encode-record.ts";
+import { encodedRow, MASK_ENCODING, RecordEncoder } from "../encoding/encode-record.ts";
 import type { TemplateChoice } from "../encoding/template-choice.ts";
 import { RecordSource, type InputFormat } from "../io/record-source.ts";
 import type { RecordShape } from "../records/record-shape.ts";
@@ -69,7 +69,7 @@ async function tokenize(
   if (problem !== undefined) return { ok: false, index, line, reason: problem };
   const outcome = await encoder.encode(text);
   if (!outcome.ok) return { ok: false, index, line, reason: outcome.reason };
-  const row = JSON.parse(outcome.line) as { input_ids: number[]; assistant_masks: number[]; text: string };
+  const row = encodedRow(outcome) as { input_ids: number[]; assistant_masks: number[]; text: string };
   // The encoder's rows carry no offsets; the rendered text tokenizes to the same ids, so its offsets are theirs.
   const { ids, offsets } = await tokenizer.encode(row.text);
   if (ids.length !== row.input_ids.length || ids.some((id, i) => id !== row.input_ids[i])) {

@@ -73,6 +73,13 @@ function describeNode(node: Node): string {
   return "the value";
 }
 
+/** The library's `UndefinedValue` class (not exported), taken once from a value it makes. */
+let UndefinedValueClass: (new () => Value) | undefined;
+function undefinedValueClass(evaluate: (node: Node, env: Environment) => Value, env: Environment): new () => Value {
+  UndefinedValueClass ??= evaluate({ type: "Identifier", value: "__training_templates_undefined__" }, env).constructor as new () => Value;
+  return UndefinedValueClass;
+}
+
 export function createPythonCompatibleInterpreter(environment: Environment): Interpreter {
   const interpreter = new Interpreter(environment);
   const internals = interpreter as unknown as InterpreterInternals;
@@ -93,11 +100,29 @@ export function createPythonCompatibleInterpreter(environment: Environment): Int
     return made;
   };
   const string = (text: string, env: Environment) => make("StringLiteral", text, env);
-  const boolean = (flag: boolean, env: Environment) => base.evaluate({ type: "Identifier", value: flag ? "true" : "false" }, env);
-  const undefinedValue = (env: Environment) => base.evaluate({ type: "Identifier", value: "__training_templates_undefined__" }, env);
+  const boolean = (flag: boolean, env: Environment) => evaluate({ type: "Identifier", value: flag ? "true" : "false" }, env);
+  const UndefinedValue = undefinedValueClass(base.evaluate, environment);
+  const undefinedValue = (): Value => new UndefinedValue();
   const characters = (value: Value, env: Environment) => make("ArrayLiteral", Array.from(value.value as string, (ch) => string(ch, env)), env);
 
-  internals.evaluate = (node, env) => (node?.type === PRECOMPUTED ? (node.value as Value) : base.evaluate(node, env));
+  /**
+   * `Environment.lookupVariable` without its cost: the library finds the scope by throwing and catching an error
+   * whenever a name is not defined, which templates do all the time (`x is defined`, optional keys). Same result:
+   * the innermost scope that declares the name, else a new undefined value.
+   */
+  const lookup = (env: Environment, name: string): Value => {
+    for (let scope: Environment | undefined = env; scope; scope = scope.parent) {
+      if (scope.variables.has(name)) return (scope.variables.get(name) as Value | undefined) ?? new UndefinedValue();
+    }
+    return new UndefinedValue();
+  };
+
+  internals.evaluate = (node, env) => {
+    const type = node?.type;
+    if (type === PRECOMPUTED) return node.value as Value;
+    if (type === "Identifier") return lookup(env, node.value as string);
+    return base.evaluate(node, env);
+  };
 
   internals.evaluateBlock = (statements, env) => {
     let result = "";
@@ -157,7 +182,7 @@ export function createPythonCompatibleInterpreter(environment: Environment): Int
     if (node.computed && node.property!.type !== "SliceExpression") {
       const key = evaluate(node.property!, env);
       // Jinja2 looks an undefined key up like any other: not found, so undefined.
-      if (key.type === "UndefinedValue") return undefinedValue(env);
+      if (key.type === "UndefinedValue") return undefinedValue();
       return base.member({ ...node, object: precomputed(object), property: precomputed(key) }, env);
     }
     return base.member({ ...node, object: precomputed(object) }, env);
@@ -232,7 +257,7 @@ export function createPythonCompatibleInterpreter(environment: Environment): Int
     let current: Value = item;
     for (const part of path.split(".")) {
       const next = current.type === "ObjectValue" ? (current.value as Map<string, Value>).get(part) : undefined;
-      if (!next) return undefinedValue(env);
+      if (!next) return undefinedValue();
       current = next;
     }
     return current;

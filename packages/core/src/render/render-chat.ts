@@ -4,6 +4,7 @@ import type { Span } from "../types.ts";
 import { CLOSE_MARKER_VAR, OPEN_MARKER_VAR, prepareTemplate } from "./prepare-template.ts";
 import { createPythonCompatibleInterpreter } from "./python-compatible-interpreter.ts";
 import { strftime } from "./strftime.ts";
+import { memoizeByTemplate } from "./template-memo.ts";
 
 export interface RenderOptions {
   /** The clock behind `strftime_now` (default: the current time). Pass a fixed date for reproducible renders. */
@@ -20,22 +21,24 @@ export interface RenderedChat {
 
 type Program = ReturnType<typeof parse>;
 
-const PROGRAM_CACHE_SIZE = 64;
-const programCache = new Map<string, Program>();
+interface Compiled {
+  program: Program;
+  /** The marker pairs (their first code point) that the template's own text does not contain. */
+  markerCandidates: number[];
+}
+
+const compileOnce = memoizeByTemplate(64, (template): Compiled => ({
+  program: parse(tokenize(prepareTemplate(template), { lstrip_blocks: true, trim_blocks: true })),
+  markerCandidates: markerCandidates(template),
+}));
 
 /** Parses once per distinct template; chat templates are few and conversations many. */
-function compile(template: string, templateName: string): Program {
-  const cached = programCache.get(template);
-  if (cached) return cached;
-  let program: Program;
+function compile(template: string, templateName: string): Compiled {
   try {
-    program = parse(tokenize(prepareTemplate(template), { lstrip_blocks: true, trim_blocks: true }));
+    return compileOnce(template);
   } catch (error) {
     throw new TemplateSyntaxError(templateName, (error as Error).message, { cause: error });
   }
-  if (programCache.size >= PROGRAM_CACHE_SIZE) programCache.delete(programCache.keys().next().value!);
-  programCache.set(template, program);
-  return program;
 }
 
 class TemplateRaised extends Error {}
@@ -49,10 +52,18 @@ function pythonRange(start: number, stop?: number, step = 1): number[] {
   return out;
 }
 
-function pickMarkers(template: string, context: Record<string, unknown>): [string, string] {
-  const haystack = template + JSON.stringify(context);
-  // Unicode noncharacters: never meant to appear in text interchange, so in practice never in a conversation.
+/** Unicode noncharacters: never meant to appear in text interchange, so in practice never in a conversation. */
+function markerCandidates(template: string): number[] {
+  const candidates: number[] = [];
   for (let code = 0xfdd0; code < 0xfdef; code += 2) {
+    if (!template.includes(String.fromCharCode(code)) && !template.includes(String.fromCharCode(code + 1))) candidates.push(code);
+  }
+  return candidates;
+}
+
+function pickMarkers(candidates: readonly number[], context: Record<string, unknown>): [string, string] {
+  const haystack = JSON.stringify(context);
+  for (const code of candidates) {
     const open = String.fromCharCode(code);
     const close = String.fromCharCode(code + 1);
     if (!haystack.includes(open) && !haystack.includes(close)) return [open, close];
@@ -67,8 +78,8 @@ function pickMarkers(template: string, context: Record<string, unknown>): [strin
  */
 export function renderChat(template: string, context: Record<string, unknown>, options: RenderOptions = {}): RenderedChat {
   const templateName = options.templateName ?? "(unnamed)";
-  const program = compile(template, templateName);
-  const [open, close] = pickMarkers(template, context);
+  const { program, markerCandidates: candidates } = compile(template, templateName);
+  const [open, close] = pickMarkers(candidates, context);
   const now = options.now ?? (() => new Date());
   const env = new Environment();
   const globals: Record<string, unknown> = {

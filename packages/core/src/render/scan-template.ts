@@ -1,3 +1,5 @@
+import { memoizeByTemplate } from "./template-memo.ts";
+
 /**
  * A lexical pass over Jinja source that knows where tags, expressions, comments, raw blocks and string literals
  * are. Finding `{% generation %}` tags with a plain regex would also find them inside string literals and comments,
@@ -126,8 +128,11 @@ export function findGenerationTags(source: string, segments: Segment[] = scanTem
   return tags;
 }
 
-/** Whether a template has `{% generation %}` … `{% endgeneration %}` markers (any trim variant), as tags, not text. */
-export function hasGenerationMarkers(template: string): boolean {
+/**
+ * Whether a template has `{% generation %}` … `{% endgeneration %}` markers (any trim variant), as tags, not text.
+ * Remembered per template: `applyChatTemplate` asks for every conversation, and a scan walks the whole template.
+ */
+export const hasGenerationMarkers: (template: string) => boolean = memoizeByTemplate(64, (template) => {
   const tags = findGenerationTags(template);
   return tags.some((tag) => !tag.closing) && tags.some((tag) => tag.closing);
-}
+});

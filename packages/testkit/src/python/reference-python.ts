@@ -4,35 +4,55 @@ import { dirname, join, resolve } from "node:path";
 
 const SCRIPT_ENV = "TRAINING_TEMPLATES_PYTHON_REFERENCE_SCRIPT";
 
+export interface ReferencePythonOptions {
+  /**
+   * Also install TRL 1.13 with CPU torch and accelerate (`python-reference.sh DIR --with-trl`), for tests that train
+   * with TRL's `SFTTrainer`. The same venv serves both: a plain request is served by a venv set up with TRL.
+   */
+  withTrl?: boolean;
+}
+
+interface Setup {
+  withTrl: boolean;
+  python: Promise<string>;
+}
+
 /** One setup per cache dir and process: the script's own check imports transformers, which takes seconds. */
-const pending = new Map<string, Promise<string>>();
+const pending = new Map<string, Setup>();
 
 /**
- * Makes (once; about 30 s the first time) the Python venv with transformers 5.x + Jinja2 that the project is compared
- * against, in `cacheDir`, and returns its python. The setup script is $TRAINING_TEMPLATES_PYTHON_REFERENCE_SCRIPT, or
- * `../shared/tools/python-reference.sh` next to the repository that holds the current directory.
+ * Makes (once; a few minutes the first time, about twice the work with TRL) the Python venv with transformers 5.x,
+ * Jinja2 and datasets that the project is compared against, in `cacheDir`, and returns its python. The setup script
+ * is $TRAINING_TEMPLATES_PYTHON_REFERENCE_SCRIPT, or `../shared/tools/python-reference.sh` next to the repository
+ * that holds the current directory. A setup that fails rejects with the script's reason.
  */
-export function ensureReferencePython(cacheDir: string): Promise<string> {
+export function ensureReferencePython(cacheDir: string, options: ReferencePythonOptions = {}): Promise<string> {
   const dir = resolve(cacheDir);
-  let python = pending.get(dir);
-  if (!python) {
-    python = runSetupScript(dir);
-    pending.set(dir, python);
-    // A failed setup may be retried after the cause is fixed.
-    python.catch(() => pending.delete(dir));
-  }
+  const withTrl = options.withTrl ?? false;
+  const earlier = pending.get(dir);
+  if (earlier && (earlier.withTrl || !withTrl)) return earlier.python;
+  // Adding TRL to a venv another setup is still installing into would run two pips on one folder: wait for it.
+  const before = earlier?.python.catch(() => undefined) ?? Promise.resolve();
+  const python = before.then(() => runSetupScript(dir, withTrl));
+  const setup = { withTrl, python };
+  pending.set(dir, setup);
+  // A failed setup may be retried after the cause is fixed.
+  python.catch(() => {
+    if (pending.get(dir) === setup) pending.delete(dir);
+  });
   return python;
 }
 
-async function runSetupScript(dir: string): Promise<string> {
+async function runSetupScript(dir: string, withTrl: boolean): Promise<string> {
   const script = referenceScriptPath();
+  const args = [script, dir, ...(withTrl ? ["--with-trl"] : [])];
   return new Promise((resolvePython, reject) => {
-    execFile("bash", [script, dir], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile("bash", args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const python = stdout.trim().split("\n").pop()?.trim() ?? "";
       if (error || !python || !existsSync(python)) {
         reject(
           new Error(
-            `Could not set up the reference Python in ${dir} with ${script}` +
+            `Could not set up the reference Python${withTrl ? " with TRL" : ""} in ${dir} with ${script}` +
               `${error ? `: ${error.message}` : ""}\n${stderr.trim()}\n` +
               `Check that the machine's Python package mirror is reachable, or delete ${dir} and try again.`,
           ),
@@ -52,10 +72,13 @@ export function defaultReferencePythonCache(): string {
   return join(workspaceRoot(process.cwd()) ?? process.cwd(), "node_modules", ".cache", "training-templates", "python-reference");
 }
 
-/** The reference python: $TRAINING_TEMPLATES_PYTHON_REFERENCE when set, else the venv in the default cache (made once). */
-export function referencePython(): Promise<string> {
+/**
+ * The reference python: $TRAINING_TEMPLATES_PYTHON_REFERENCE when set (whoever sets it vouches for what it has; the
+ * test setup sets it to a venv with TRL), else the venv in the default cache (made once).
+ */
+export function referencePython(options: ReferencePythonOptions = {}): Promise<string> {
   const fromEnv = process.env.TRAINING_TEMPLATES_PYTHON_REFERENCE;
-  return fromEnv ? Promise.resolve(fromEnv) : ensureReferencePython(defaultReferencePythonCache());
+  return fromEnv ? Promise.resolve(fromEnv) : ensureReferencePython(defaultReferencePythonCache(), options);
 }
 
 function referenceScriptPath(): string {

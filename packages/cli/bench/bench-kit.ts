@@ -62,6 +62,23 @@ export async function medianMs(passes: number, work: () => unknown): Promise<num
   return median(times);
 }
 
+/**
+ * Medians like `medianMs` for several pieces of work measured in turns (a pass of each, then the next pass), so a
+ * change in machine load between them shifts all alike and their ratios hold.
+ */
+export async function medianMsInTurns(passes: number, works: ReadonlyArray<() => unknown>): Promise<number[]> {
+  for (const work of works) await work();
+  const times = works.map((): number[] => []);
+  for (let pass = 0; pass < passes; pass++) {
+    for (const [index, work] of works.entries()) {
+      const started = cpuMs();
+      await work();
+      times[index]!.push(cpuMs() - started);
+    }
+  }
+  return times.map(median);
+}
+
 /** Runs `work` on every item with at most `limit` under way, as `prepare` overlaps records on one thread. */
 export async function forEachConcurrent<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;

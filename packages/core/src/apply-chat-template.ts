@@ -1,5 +1,5 @@
 import { InvalidConversationError, UnsupportedTemplateError } from "./errors.ts";
-import { masksFromSpans, truncateRows, type Truncation } from "./masks.ts";
+import { assistantMasksOf, truncateRows, type Truncation } from "./masks.ts";
 import { matchFingerprint, type MatchKind } from "./registry/detect.ts";
 import type { Registry } from "./registry/registry.ts";
 import { getTrainingChatTemplate, selectNamedTemplate } from "./registry/training-template.ts";
@@ -78,15 +78,18 @@ export async function applyChatTemplate(
   const templateName =
     options.templateName ?? templateUsed.trainingTemplateId ?? (templateUsed.source === "given" ? "(given template)" : "(tokenizer's template)");
   const { text, spans } = renderChat(template, context, { templateName, ...(options.now ? { now: options.now } : {}) });
-  const { ids, offsets } = await tokenizer.encode(text);
-  let rows = {
+  const tokenized = await tokenizer.encode(text);
+  const ids = tokenized.ids;
+  const rows = {
     input_ids: ids,
-    attention_mask: ids.map(() => 1),
-    offsets,
-    ...(options.returnAssistantTokensMask ? { assistant_masks: masksFromSpans(offsets, spans) } : {}),
+    attention_mask: new Array<number>(ids.length).fill(1),
+    ...(options.returnAssistantTokensMask ? { assistant_masks: assistantMasksOf(tokenized, spans) } : {}),
   };
-  if (options.maxLength !== undefined) rows = truncateRows(rows, options.maxLength, options.truncation ?? "right");
-  return { ...rows, text, spans, templateUsed };
+  if (options.maxLength !== undefined) {
+    return { ...truncateRows({ ...rows, offsets: tokenized.offsets }, options.maxLength, options.truncation ?? "right"), text, spans, templateUsed };
+  }
+  // Offsets are read only if asked for: masks did not need them, and most callers never look.
+  return Object.defineProperty({ ...rows, text, spans, templateUsed }, "offsets", { get: () => tokenized.offsets, enumerable: true }) as ChatTemplateEncoding;
 }
 
 function chooseTemplate(tokenizer: TokenizerLike, options: ApplyChatTemplateOptions): { template: string; templateUsed: TemplateUsed } {

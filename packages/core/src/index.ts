@@ -2,14 +2,20 @@ export type * from "./types.ts";
 export type * from "./template-types.ts";
 export type * from "./tokenizer/types.ts";
 export * from "./errors.ts";
-export { renderChat, type RenderOptions, type RenderedChat } from "./render/render-chat.ts";
+export {
+  describeRenderEngine,
+  renderChat,
+  type RenderEngineDescription,
+  type RenderOptions,
+  type RenderedChat,
+} from "./render/render-chat.ts";
 export { tryRender, sameOutcome, type RenderOutcome } from "./render/try-render.ts";
 export { buildTemplateContext, specialTokensFromConfig } from "./render/context.ts";
 export { strftime } from "./render/strftime.ts";
 export { pythonStrip } from "./render/python-strings.ts";
 export { hasGenerationMarkers, findGenerationTags } from "./render/scan-template.ts";
 export { fingerprint, normalizedFingerprint, normalizeTemplateText } from "./fingerprint.ts";
-export { masksFromSpans, mergeSpans, labelsFromMasks, truncateRows, type Truncation } from "./masks.ts";
+export { masksFromSpans, masksFromSpanEnds, assistantMasksOf, mergeSpans, type TokenPositions, labelsFromMasks, truncateRows, type Truncation } from "./masks.ts";
 export { expandPlaceholders, type PlaceholderExpansion, type TokenRows } from "./expand-placeholders.ts";
 export {
   applyChatTemplate,

@@ -1,3 +1,4 @@
+import type { TokenizedText } from "./tokenizer/types.ts";
 import type { Span } from "./types.ts";
 
 /**
@@ -11,6 +12,52 @@ export function masksFromSpans(offsets: ReadonlyArray<readonly [number, number]>
     const next = firstEndingAfter(merged, start);
     return next < merged.length && merged[next]![0] < end ? 1 : 0;
   });
+}
+
+/** What `masksFromSpanEnds` asks of a tokenized text: the token at a position, and a token's range. */
+export interface TokenPositions {
+  tokenAt(position: number): number | undefined;
+  tokenRange(token: number): readonly [number, number] | undefined;
+}
+
+/**
+ * The same masks as `masksFromSpans`, found from the tokens at each span's ends (`tokenAt`, as transformers uses
+ * `char_to_token`) without fetching every token's offsets. Byte-level BPE splits a character's bytes over several
+ * tokens whose offsets overlap, and `tokenAt` names only the first: the tokens after the last one that still reach
+ * into the span count too. Undefined where the shortcut cannot be sure (a span end on no token, offsets out of
+ * order): the caller then uses the offsets.
+ */
+export function masksFromSpanEnds(tokenCount: number, spans: readonly Span[], positions: TokenPositions): number[] | undefined {
+  const mask = new Array<number>(tokenCount).fill(0);
+  for (const [start, end] of mergeSpans(spans)) {
+    const first = positions.tokenAt(start);
+    let last = positions.tokenAt(end - 1);
+    if (first === undefined || last === undefined || last < first) return undefined;
+    if (first > 0 && !endsBefore(positions.tokenRange(first - 1), start)) return undefined;
+    for (let next = last + 1; next < tokenCount; next++) {
+      const range = positions.tokenRange(next);
+      if (!range) return undefined;
+      if (range[0] >= end) break;
+      if (range[1] <= start) return undefined;
+      last = next;
+    }
+    mask.fill(1, first, last + 1);
+  }
+  return mask;
+}
+
+function hasTokenPositions(tokenized: TokenizedText): tokenized is TokenizedText & TokenPositions {
+  return tokenized.tokenAt !== undefined && tokenized.tokenRange !== undefined;
+}
+
+function endsBefore(range: readonly [number, number] | undefined, position: number): boolean {
+  return range !== undefined && range[1] <= position;
+}
+
+/** `assistant_masks` of a tokenized text: from the span ends when the adapter can tell, else from the offsets. */
+export function assistantMasksOf(tokenized: TokenizedText, spans: readonly Span[]): number[] {
+  const fromEnds = hasTokenPositions(tokenized) ? masksFromSpanEnds(tokenized.ids.length, spans, tokenized) : undefined;
+  return fromEnds ?? masksFromSpans(tokenized.offsets, spans);
 }
 
 /** Non-empty spans as sorted, disjoint ranges (nested blocks give nested spans). */

@@ -1,4 +1,4 @@
-import { masksFromSpans, type TokenizerLike, type TrainingTemplate } from "@training-templates/core";
+import { assistantMasksOf, masksFromSpans, type TokenizerLike, type TrainingTemplate } from "@training-templates/core";
 import { renderPrefix, type Case } from "./cases.ts";
 import { bracketMaskedTokens } from "./report.ts";
 import { caseHeader, type Failure } from "./text-checks.ts";
@@ -13,9 +13,23 @@ export async function checkAdaptersAgree(cases: Case[], reference: TokenizerLike
   for (const { testCase, text, spans } of accepted(cases)) {
     const expected = await reference.encode(text);
     const expectedMask = masksFromSpans(expected.offsets, spans);
+    // The masks applyChatTemplate returns, which may come from the span ends alone (`tokenAt`), must be these.
+    const returnedMask = assistantMasksOf(expected, spans);
+    if (returnedMask.some((bit, i) => bit !== expectedMask[i])) {
+      failures.push({
+        caseIndex: testCase.index,
+        message:
+          `${caseHeader(testCase)}
+${reference.kind}: masks from the span ends differ from masks from every token's offsets:
+` +
+          `  from offsets:   ${bracketMaskedTokens(text, expected.offsets, expectedMask)}
+` +
+          `  from span ends: ${bracketMaskedTokens(text, expected.offsets, returnedMask)}`,
+      });
+    }
     for (const adapter of others) {
       const actual = await adapter.encode(text);
-      const actualMask = masksFromSpans(actual.offsets, spans);
+      const actualMask = assistantMasksOf(actual, spans);
       const sameIds = actual.ids.length === expected.ids.length && actual.ids.every((id, i) => id === expected.ids[i]);
       const sameMask = sameIds && actualMask.every((bit, i) => bit === expectedMask[i]);
       if (!sameIds || !sameMask) {

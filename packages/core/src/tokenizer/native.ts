@@ -1,5 +1,5 @@
 import type { Encoding, Tokenizer } from "tokenizers";
-import { codePointToUtf16Offsets } from "./offsets.ts";
+import { codePointIndexOfUtf16, codePointStarts, codePointToUtf16Offsets } from "./offsets.ts";
 import type { TokenizedText, TokenizerConfig, TokenizerLike } from "./types.ts";
 
 /**
@@ -27,6 +27,34 @@ export function fromNativeTokenizer(tok: Tokenizer, config?: TokenizerConfig): T
   };
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Offsets are fetched only when read: masks need just the tokens at the span ends (`charToToken`). The lookups are
+ * not enumerable, so the result still reads (and compares) as plain `{ ids, offsets }`.
+ */
 function toTokenizedText(text: string, encoding: Encoding): TokenizedText {
-  return { ids: encoding.getIds(), offsets: codePointToUtf16Offsets(text, encoding.getOffsets()) };
+  let offsets: Array<[number, number]> | undefined;
+  let codePointIndex: Uint32Array | undefined;
+  let utf16Index: Uint32Array | undefined;
+  const astral = SURROGATE.test(text);
+  const toCodePoint = (position: number) => (astral ? (codePointIndex ??= codePointIndexOfUtf16(text))[position]! : position);
+  const toUtf16 = (codePoint: number) => (astral ? (utf16Index ??= codePointStarts(text))[codePoint]! : codePoint);
+  const tokenAt = (position: number) => {
+    if (!Number.isInteger(position) || position < 0 || position >= text.length) return undefined;
+    return encoding.charToToken(toCodePoint(position)) ?? undefined;
+  };
+  const tokenRange = (token: number): [number, number] | undefined => {
+    const range = encoding.tokenToChars(token);
+    return range ? [toUtf16(range[0]), toUtf16(range[1])] : undefined;
+  };
+  return Object.defineProperties(
+    {
+      ids: encoding.getIds(),
+      get offsets() {
+        return (offsets ??= codePointToUtf16Offsets(text, encoding.getOffsets()));
+      },
+    },
+    { tokenAt: { value: tokenAt }, tokenRange: { value: tokenRange } },
+  ) as TokenizedText;
 }

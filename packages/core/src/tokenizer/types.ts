@@ -1,8 +1,19 @@
 /** The result of tokenizing one text without added special tokens. */
 export interface TokenizedText {
   ids: number[];
-  /** Per token, the `[start, end)` range of the input it came from, in UTF-16 code units. */
-  offsets: Array<[number, number]>;
+  /**
+   * Per token, the `[start, end)` range of the input it came from, in UTF-16 code units. An adapter may compute it
+   * on first read (the native binding hands offsets over one small array per token, the main cost of masks).
+   */
+  readonly offsets: Array<[number, number]>;
+  /**
+   * The index of the first token whose offsets contain the UTF-16 position `position`, as transformers'
+   * `char_to_token`; undefined where no token does. Optional: adapters that can answer without all the offsets
+   * provide it, and masks are then found from the spans' ends alone.
+   */
+  tokenAt?(position: number): number | undefined;
+  /** Token `token`'s `[start, end)` in UTF-16 code units (an entry of `offsets`); provided along with `tokenAt`. */
+  tokenRange?(token: number): [number, number] | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import qwen38Template from "../templates/qwen-3.8.jinja";
 import { differsUnlessThinkingPreserved, untrainedGenerationPrompt } from "./preserve-thinking.ts";
+import { qwen36 } from "./qwen-3.6.ts";
 
 /**
  * Qwen3.8: the Qwen3.6 template with `preserve_thinking` on by default, a `reasoning_effort` switch (xhigh by
@@ -10,17 +11,13 @@ import { differsUnlessThinkingPreserved, untrainedGenerationPrompt } from "./pre
  * `preserve_thinking=false` (see `qwen38OriginalPatches`).
  */
 export const qwen38: TrainingTemplate = {
+  ...qwen36,
   id: "qwen-3.8",
-  family: "qwen",
   displayName: "Qwen3.8",
   models: ["Qwen/Qwen3.8-27B"],
   originalSha256: ["c3cf9e34abf4f9e36c2d72165aa9c132d3e2a725b6c2586aaa3a8af9d7a81041"],
   originalNormalizedSha256: ["c3cf9e34abf4f9e36c2d72165aa9c132d3e2a725b6c2586aaa3a8af9d7a81041"],
   template: qwen38Template,
-  supportsTools: true,
-  multimodal: true,
-  endOfTurn: "<|im_end|>",
-  specialTokens: { eos_token: "<|im_end|>" },
   differences:
     "Every assistant turn carries its think block (<think>…</think>, empty when there is no reasoning) whatever " +
     "preserve_thinking says, as the original does by default: with preserve_thinking=false, earlier turns still keep " +

@@ -27,6 +27,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     io.stderr.write(`${PROGRAM}: ${what}\n\n${toolUsage(commands)}\n`);
     return EXIT_FAILURE;
   }
+  if (args.includes("-h") || args.includes("--help")) {
+    io.stdout.write(`${command.usage}\n`);
+    return EXIT_OK;
+  }
   try {
     return await command.run(args, io);
   } catch (error) {

@@ -39,10 +39,6 @@ export const checkCommand: Command = {
   usage,
   async run(args, io) {
     const values = parseOptions(args, { ...TOKENIZER_OPTIONS, json: { type: "boolean", default: false } }, usage);
-    if (values.help) {
-      io.stdout.write(`${usage}\n`);
-      return EXIT_OK;
-    }
     const tokenizer = await openTokenizerOption(values, usage, io.stderr);
     const report = await buildCheckReport(tokenizer);
     io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));

@@ -30,10 +30,6 @@ export const detectCommand: Command = {
   usage,
   async run(args, io) {
     const values = parseOptions(args, TOKENIZER_OPTIONS, usage);
-    if (values.help) {
-      io.stdout.write(`${usage}\n`);
-      return EXIT_OK;
-    }
     const tokenizer = await openTokenizerOption(values, usage, io.stderr);
     const template = selectNamedTemplate(tokenizer.config.chat_template);
     if (template === undefined || template === "") {

@@ -22,10 +22,6 @@ export const listCommand: Command = {
   usage,
   async run(args, io) {
     const values = parseOptions(args, { json: { type: "boolean", default: false } }, usage);
-    if (values.help) {
-      io.stdout.write(`${usage}\n`);
-      return EXIT_OK;
-    }
     io.stdout.write(values.json ? `${JSON.stringify(registry.families.map(describeFamily), null, 2)}\n` : listText(registry.families));
     return EXIT_OK;
   },

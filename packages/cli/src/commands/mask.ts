@@ -2,7 +2,7 @@ import { parseOptions, requireOption } from "../args.ts";
 import { EXIT_OK, EXIT_REJECTS } from "../cli-error.ts";
 import type { Command } from "../command.ts";
 import { MASK_ENCODING, RecordEncoder } from "../encoding/encode-record.ts";
-import { AUTO_TEMPLATE, chooseTemplate } from "../encoding/template-choice.ts";
+import { AUTO_TEMPLATE, openTokenizerAndTemplate } from "../encoding/template-choice.ts";
 import { JsonlWriter, STDIO_PATH } from "../io/jsonl.ts";
 import { refuseOverwritingInput } from "../io/paths.ts";
 import { RecordSource } from "../io/record-source.ts";
@@ -12,7 +12,7 @@ import { runRecords } from "../pipeline/run-records.ts";
 import { maskSummary } from "../pipeline/summary.ts";
 import { RunTally } from "../pipeline/tally.ts";
 import { MASK_SHAPE } from "../records/record-shape.ts";
-import { openTokenizerOption, TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
+import { TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
 
 const usage = `Usage: training-templates mask --tokenizer DIR --input IN.jsonl --output OUT.jsonl [options]
 
@@ -65,17 +65,11 @@ export const maskCommand: Command = {
       },
       usage,
     );
-    if (values.help) {
-      io.stdout.write(`${usage}\n`);
-      return EXIT_OK;
-    }
     requireOption(values.tokenizer, "--tokenizer", usage);
     const inputPath = requireOption(values.input, "--input", usage);
     const outputPath = requireOption(values.output, "--output", usage);
     refuseOverwritingInput(inputPath, [outputPath, values.rejects]);
-    const tokenizer = await openTokenizerOption(values, usage, io.stderr);
-    const choice = await chooseTemplate(values.template, tokenizer);
-    io.stderr.write(`using ${choice.description}\n`);
+    const { tokenizer, choice } = await openTokenizerAndTemplate(values, usage, io.stderr);
 
     const source = await RecordSource.open(inputPath, io.stdin);
     const output = await JsonlWriter.open(outputPath, io.stdout);

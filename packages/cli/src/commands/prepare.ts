@@ -129,10 +129,6 @@ export const prepareCommand: Command = {
       },
       usage,
     );
-    if (values.help) {
-      io.stdout.write(`${usage}\n`);
-      return EXIT_OK;
-    }
     requireOption(values.tokenizer, "--tokenizer", usage);
     const config = readPrepareConfig(values, usage);
     refuseOverwritingInput(config.inputPath, [config.outputPath, config.rejectsPath]);

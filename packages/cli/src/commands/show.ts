@@ -1,11 +1,11 @@
 import { parseOptions, requireOption } from "../args.ts";
 import { CliError, EXIT_OK } from "../cli-error.ts";
 import type { Command } from "../command.ts";
-import { chooseTemplate } from "../encoding/template-choice.ts";
+import { openTokenizerAndTemplate } from "../encoding/template-choice.ts";
 import { CONVERSATION_OPTIONS, CONVERSATION_OPTIONS_USAGE, readConversationFlags, readCount } from "../show/conversation-options.ts";
 import { colouredTokens, colourLegend, plainTokens } from "../show/format-terminal.ts";
 import { readTokenizedConversations } from "../show/tokenized-conversations.ts";
-import { openTokenizerOption, TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
+import { TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
 
 const usage = `Usage: training-templates show --tokenizer DIR_OR_HUB_ID --input FILE [--index N] [options]
 
@@ -53,18 +53,12 @@ export const showCommand: Command = {
       },
       usage,
     );
-    if (values.help) {
-      io.stdout.write(`${usage}\n`);
-      return EXIT_OK;
-    }
     requireOption(values.tokenizer, "--tokenizer", usage);
     const inputPath = requireOption(values.input, "--input", usage);
     const index = readCount(values.index, "--index", 0, usage);
     const { shape, inputFormat } = readConversationFlags(values, usage);
     const colour = useColour(values.color, values["no-color"], io.stdout);
-    const tokenizer = await openTokenizerOption(values, usage, io.stderr);
-    const choice = await chooseTemplate(values.template, tokenizer);
-    io.stderr.write(`using ${choice.description}\n`);
+    const { tokenizer, choice } = await openTokenizerAndTemplate(values, usage, io.stderr);
 
     const { conversations, recordsSeen } = await readTokenizedConversations(tokenizer, { inputPath, inputFormat, shape, choice, first: index, count: 1 }, io);
     const conversation = conversations[0];

@@ -27,10 +27,6 @@ export const templateCommand: Command = {
   usage,
   async run(args, io) {
     const values = parseOptions(args, TOKENIZER_OPTIONS, usage);
-    if (values.help) {
-      io.stdout.write(`${usage}\n`);
-      return EXIT_OK;
-    }
     const tokenizer = await openTokenizerOption(values, usage, io.stderr);
     const { chatTemplate } = await resolveTrainingTemplate(tokenizer);
     const text = typeof chatTemplate === "string" ? chatTemplate : `${JSON.stringify(chatTemplate, null, 2)}\n`;

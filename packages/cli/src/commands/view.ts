@@ -2,12 +2,12 @@ import { writeFile } from "node:fs/promises";
 import { parseOptions, requireOption } from "../args.ts";
 import { CliError, EXIT_OK, messageOf } from "../cli-error.ts";
 import type { Command } from "../command.ts";
-import { chooseTemplate } from "../encoding/template-choice.ts";
+import { openTokenizerAndTemplate } from "../encoding/template-choice.ts";
 import { STDIO_PATH } from "../io/jsonl.ts";
 import { refuseOverwritingInput } from "../io/paths.ts";
 import { CONVERSATION_OPTIONS, CONVERSATION_OPTIONS_USAGE, readConversationFlags, readCount } from "../show/conversation-options.ts";
 import { readTokenizedConversations } from "../show/tokenized-conversations.ts";
-import { openTokenizerOption, TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
+import { TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
 import { htmlPage } from "../view/html-page.ts";
 
 const DEFAULT_LIMIT = "20";
@@ -41,19 +41,13 @@ export const viewCommand: Command = {
       { ...TOKENIZER_OPTIONS, ...CONVERSATION_OPTIONS, html: { type: "string" }, limit: { type: "string", default: DEFAULT_LIMIT } },
       usage,
     );
-    if (values.help) {
-      io.stdout.write(`${usage}\n`);
-      return EXIT_OK;
-    }
     requireOption(values.tokenizer, "--tokenizer", usage);
     const inputPath = requireOption(values.input, "--input", usage);
     const htmlPath = requireOption(values.html, "--html", usage);
     const limit = readCount(values.limit, "--limit", 1, usage);
     const { shape, inputFormat } = readConversationFlags(values, usage);
     refuseOverwritingInput(inputPath, [htmlPath]);
-    const tokenizer = await openTokenizerOption(values, usage, io.stderr);
-    const choice = await chooseTemplate(values.template, tokenizer);
-    io.stderr.write(`using ${choice.description}\n`);
+    const { tokenizer, choice } = await openTokenizerAndTemplate(values, usage, io.stderr);
 
     const { conversations } = await readTokenizedConversations(tokenizer, { inputPath, inputFormat, shape, choice, first: 0, count: limit }, io);
     const page = htmlPage(conversations, { tokenizer: tokenizer.dir, template: choice.description, input: inputPath === STDIO_PATH ? "stdin" : inputPath });

@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
+import type { Writable } from "node:stream";
 import { hasGenerationMarkers, selectNamedTemplate, type NamedChatTemplate } from "@training-templates/core";
 import { CliError, messageOf } from "../cli-error.ts";
 import type { LoadedTokenizer } from "../tokenizer-dir.ts";
+import { openTokenizerOption } from "../tokenizer-option.ts";
 import { resolveTrainingTemplate } from "../training-template.ts";
 
 export const AUTO_TEMPLATE = "auto";
@@ -22,6 +24,18 @@ export interface TemplateChoice {
 export async function chooseTemplate(option: string, tokenizer: LoadedTokenizer): Promise<TemplateChoice> {
   if (option !== AUTO_TEMPLATE) return templateFromFile(option);
   return resolveTrainingTemplate(tokenizer);
+}
+
+/** `--tokenizer` opened and `--template` chosen, as the record commands start; says on stderr which template is used. */
+export async function openTokenizerAndTemplate(
+  values: Parameters<typeof openTokenizerOption>[0] & { template: string },
+  usage: string,
+  stderr: Writable,
+): Promise<{ tokenizer: LoadedTokenizer; choice: TemplateChoice }> {
+  const tokenizer = await openTokenizerOption(values, usage, stderr);
+  const choice = await chooseTemplate(values.template, tokenizer);
+  stderr.write(`using ${choice.description}\n`);
+  return { tokenizer, choice };
 }
 
 /** The template for one record: named lists pick `tool_use` for records with tools, as transformers does. */

@@ -4,6 +4,8 @@ import { mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { TokenizerLike } from "@training-templates/core";
+import { loadTokenizer } from "@training-templates/core/node";
 
 /** The built binary, run as a user would run it. */
 export const CLI_BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -88,4 +90,10 @@ export function parseJsonl(text: string): unknown[] {
     .split("\n")
     .filter((line) => line !== "")
     .map((line) => JSON.parse(line) as unknown);
+}
+
+/** A test file's workspace: a temp folder, and the Qwen3 tokenizer as a folder and loaded. */
+export async function qwen3Workspace(): Promise<{ cwd: string; qwen3Dir: string; tokenizer: TokenizerLike }> {
+  const qwen3Dir = await makeQwen3Dir();
+  return { cwd: await makeTempDir(), qwen3Dir, tokenizer: await loadTokenizer(qwen3Dir) };
 }

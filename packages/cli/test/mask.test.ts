@@ -1,24 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { registry } from "@training-templates/all";
-import { applyChatTemplate, type ApplyChatTemplateOptions, type ChatMessage, type TokenizerLike } from "@training-templates/core";
-import { loadTokenizer } from "@training-templates/core/node";
+import type { TokenizerLike } from "@training-templates/core";
 import { beforeAll, describe, expect, test } from "vitest";
-import { makeQwen3Dir, makeTempDir, parseJsonl, QWEN3_TOKENIZER_DIR, REPO_ROOT, runCli } from "./helpers.ts";
-
-interface InputRecord {
-  messages: ChatMessage[];
-  tools?: ApplyChatTemplateOptions["tools"];
-  add_generation_prompt?: boolean;
-  chat_template_kwargs?: Record<string, unknown>;
-}
-
-interface OutputRow {
-  input_ids: number[];
-  attention_mask: number[];
-  assistant_masks: number[];
-  text?: string;
-}
+import { parseJsonl, QWEN3_TOKENIZER_DIR, qwen3Workspace, REPO_ROOT, runCli } from "./helpers.ts";
+import { libraryRow, line, readRows, STRICT_CHATML, writeLines, type InputRecord, type PreparedRow } from "./prepare-helpers.ts";
 
 const TOOLS = [{ type: "function", function: { name: "get_time", description: "The time now.", parameters: { type: "object", properties: {} } } }];
 
@@ -45,55 +30,19 @@ const GOOD_C: InputRecord = {
 /** Qwen3 adds a null system prompt to a string when tools are given: Python raises, so the line is rejected. */
 const QWEN3_REJECTS = { messages: [{ role: "system", content: null }, { role: "user", content: "hi" }], tools: TOOLS };
 
-/** A small ChatML training template that refuses roles it does not know, as many vendors' templates do. */
-const STRICT_CHATML = [
-  "{%- for message in messages %}",
-  "{%- if message.role not in ['system', 'user', 'assistant'] %}{{ raise_exception('Unsupported role: ' + message.role) }}{%- endif %}",
-  "{{- '<|im_start|>' + message.role + '\\n' }}",
-  "{%- if message.role == 'assistant' %}{% generation %}{{- message.content + '<|im_end|>' }}{% endgeneration %}{{- '\\n' }}",
-  "{%- else %}{{- message.content + '<|im_end|>\\n' }}{%- endif %}",
-  "{%- endfor %}",
-  "{%- if add_generation_prompt %}{{- '<|im_start|>assistant\\n' }}{%- endif %}",
-].join("\n");
 
-let cwd: string;
-let qwen3Dir: string;
-let tokenizer: TokenizerLike;
+let cwd: string, qwen3Dir: string, tokenizer: TokenizerLike;
+beforeAll(async () => ({ cwd, qwen3Dir, tokenizer } = await qwen3Workspace()));
 
-beforeAll(async () => {
-  cwd = await makeTempDir();
-  qwen3Dir = await makeQwen3Dir();
-  tokenizer = await loadTokenizer(qwen3Dir);
-});
-
-/** What the library gives in-process for one input record: the reference the CLI's output must equal. */
-async function expectedRow(record: InputRecord, chatTemplate?: string): Promise<OutputRow & { text: string }> {
-  const encoding = await applyChatTemplate(tokenizer, record.messages, {
-    ...(chatTemplate === undefined ? { registry } : { chatTemplate }),
-    returnAssistantTokensMask: true,
-    addGenerationPrompt: record.add_generation_prompt ?? false,
-    ...(record.tools ? { tools: record.tools } : {}),
-    ...(record.chat_template_kwargs ? { templateKwargs: record.chat_template_kwargs } : {}),
-  });
-  return {
-    input_ids: encoding.input_ids,
-    attention_mask: encoding.attention_mask,
-    assistant_masks: encoding.assistant_masks ?? [],
-    text: encoding.text,
-  };
+/** The library's row for a record (the CLI's output must equal it), without the spans mask does not write. */
+async function expectedRow(record: InputRecord, chatTemplate?: string): Promise<Omit<PreparedRow, "labels">> {
+  const { spans: _spans, ...row } = await libraryRow(tokenizer, record, chatTemplate);
+  return row;
 }
 
-async function writeInput(name: string, lines: string[], ending = "\n", trailing = true): Promise<string> {
-  const path = join(cwd, name);
-  await writeFile(path, lines.join(ending) + (trailing ? ending : ""));
-  return path;
-}
+const writeInput = (name: string, lines: string[], ending = "\n", trailing = true) => writeLines(cwd, name, lines, trailing, ending);
 
-async function readRows(path: string): Promise<OutputRow[]> {
-  return parseJsonl(await readFile(path, "utf8")) as OutputRow[];
-}
 
-const line = (record: unknown) => JSON.stringify(record);
 
 describe("mask: good input", () => {
   test("examples/sample.jsonl: every line comes out, in order, equal to applyChatTemplate in-process", async () => {

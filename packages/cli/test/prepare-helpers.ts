@@ -28,9 +28,20 @@ export interface RejectEntry {
 
 export const line = (record: unknown) => JSON.stringify(record);
 
-export async function writeLines(dir: string, name: string, lines: string[], trailingNewline = true): Promise<string> {
+/** A small ChatML training template that refuses roles it does not know, as many vendors' templates do. */
+export const STRICT_CHATML = [
+  "{%- for message in messages %}",
+  "{%- if message.role not in ['system', 'user', 'assistant'] %}{{ raise_exception('Unsupported role: ' + message.role) }}{%- endif %}",
+  "{{- '<|im_start|>' + message.role + '\\n' }}",
+  "{%- if message.role == 'assistant' %}{% generation %}{{- message.content + '<|im_end|>' }}{% endgeneration %}{{- '\\n' }}",
+  "{%- else %}{{- message.content + '<|im_end|>\\n' }}{%- endif %}",
+  "{%- endfor %}",
+  "{%- if add_generation_prompt %}{{- '<|im_start|>assistant\\n' }}{%- endif %}",
+].join("\n");
+
+export async function writeLines(dir: string, name: string, lines: string[], trailingNewline = true, ending = "\n"): Promise<string> {
   const path = join(dir, name);
-  await writeFile(path, lines.join("\n") + (trailingNewline && lines.length > 0 ? "\n" : ""));
+  await writeFile(path, lines.join(ending) + (trailingNewline && lines.length > 0 ? ending : ""));
   return path;
 }
 
@@ -38,10 +49,17 @@ export async function readRows<T = PreparedRow>(path: string): Promise<T[]> {
   return parseJsonl(await readFile(path, "utf8")) as T[];
 }
 
-/** What the library gives in-process for a record with the registry's training template: the reference. */
-export async function libraryRow(tokenizer: TokenizerLike, record: InputRecord): Promise<Required<Omit<PreparedRow, "labels">> & { spans: Array<readonly [number, number]> }> {
+/**
+ * What the library gives in-process for a record, with the registry's training template (or `chatTemplate`): the
+ * reference the CLI's output must equal.
+ */
+export async function libraryRow(
+  tokenizer: TokenizerLike,
+  record: InputRecord,
+  chatTemplate?: string,
+): Promise<Required<Omit<PreparedRow, "labels">> & { spans: Array<readonly [number, number]> }> {
   const encoding = await applyChatTemplate(tokenizer, record.messages, {
-    registry,
+    ...(chatTemplate === undefined ? { registry } : { chatTemplate }),
     returnAssistantTokensMask: true,
     addGenerationPrompt: record.add_generation_prompt ?? false,
     ...(record.tools ? { tools: record.tools } : {}),

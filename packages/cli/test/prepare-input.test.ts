@@ -2,34 +2,17 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TokenizerLike } from "@training-templates/core";
-import { loadTokenizer } from "@training-templates/core/node";
 import { beforeAll, describe, expect, test } from "vitest";
-import { makeQwen3Dir, makeTempDir, makeTokenizerDir, parseJsonl, readOriginal, runCli } from "./helpers.ts";
-import { libraryRow, line, readRows, rejectedByKind, reportedLines, writeLines, type InputRecord, type RejectEntry } from "./prepare-helpers.ts";
+import { makeTokenizerDir, parseJsonl, qwen3Workspace, readOriginal, runCli } from "./helpers.ts";
+import { libraryRow, line, STRICT_CHATML, readRows, rejectedByKind, reportedLines, writeLines, type InputRecord, type RejectEntry } from "./prepare-helpers.ts";
 
 const TOOLS = [{ type: "function", function: { name: "get_time", description: "The time now.", parameters: { type: "object", properties: {} } } }];
 const GOOD_A: InputRecord = { messages: [{ role: "user", content: "Name a prime above 100." }, { role: "assistant", content: "101." }] };
 const GOOD_B: InputRecord = { messages: [{ role: "user", content: "Say hi." }, { role: "assistant", content: "Hi!" }], chat_template_kwargs: { enable_thinking: false } };
 
-/** A small ChatML training template that refuses roles it does not know, as many vendors' templates do. */
-const STRICT_CHATML = [
-  "{%- for message in messages %}",
-  "{%- if message.role not in ['system', 'user', 'assistant'] %}{{ raise_exception('Unsupported role: ' + message.role) }}{%- endif %}",
-  "{{- '<|im_start|>' + message.role + '\\n' }}",
-  "{%- if message.role == 'assistant' %}{% generation %}{{- message.content + '<|im_end|>' }}{% endgeneration %}{{- '\\n' }}",
-  "{%- else %}{{- message.content + '<|im_end|>\\n' }}{%- endif %}",
-  "{%- endfor %}",
-].join("\n");
 
-let cwd: string;
-let qwen3Dir: string;
-let tokenizer: TokenizerLike;
-
-beforeAll(async () => {
-  cwd = await makeTempDir();
-  qwen3Dir = await makeQwen3Dir();
-  tokenizer = await loadTokenizer(qwen3Dir);
-});
+let cwd: string, qwen3Dir: string, tokenizer: TokenizerLike;
+beforeAll(async () => ({ cwd, qwen3Dir, tokenizer } = await qwen3Workspace()));
 
 const prepare = (args: string[]) => runCli(["prepare", "--tokenizer", qwen3Dir, ...args], { cwd });
 

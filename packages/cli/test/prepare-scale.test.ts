@@ -3,20 +3,12 @@ import { createWriteStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { TokenizerLike } from "@training-templates/core";
-import { loadTokenizer } from "@training-templates/core/node";
 import { beforeAll, describe, expect, test } from "vitest";
-import { makeQwen3Dir, makeTempDir, runCli, startCli } from "./helpers.ts";
+import { qwen3Workspace, runCli, startCli } from "./helpers.ts";
 import { libraryRow, line, readRows, writeLines, type InputRecord, type PreparedRow } from "./prepare-helpers.ts";
 
-let cwd: string;
-let qwen3Dir: string;
-let tokenizer: TokenizerLike;
-
-beforeAll(async () => {
-  cwd = await makeTempDir();
-  qwen3Dir = await makeQwen3Dir();
-  tokenizer = await loadTokenizer(qwen3Dir);
-});
+let cwd: string, qwen3Dir: string, tokenizer: TokenizerLike;
+beforeAll(async () => ({ cwd, qwen3Dir, tokenizer } = await qwen3Workspace()));
 
 const prepare = (args: string[]) => runCli(["prepare", "--tokenizer", qwen3Dir, ...args], { cwd });
 

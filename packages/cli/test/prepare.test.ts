@@ -1,9 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TokenizerLike } from "@training-templates/core";
-import { loadTokenizer } from "@training-templates/core/node";
 import { beforeAll, describe, expect, test } from "vitest";
-import { makeQwen3Dir, makeTempDir, parseJsonl, REPO_ROOT, runCli } from "./helpers.ts";
+import { parseJsonl, qwen3Workspace, REPO_ROOT, runCli } from "./helpers.ts";
 import { libraryRow, line, readRows, reportedLines, trainedPieces, writeLines, type InputRecord, type PreparedRow } from "./prepare-helpers.ts";
 
 const END = "<|im_end|>";
@@ -18,15 +17,8 @@ const TWO_TURNS: InputRecord = {
   ],
 };
 
-let cwd: string;
-let qwen3Dir: string;
-let tokenizer: TokenizerLike;
-
-beforeAll(async () => {
-  cwd = await makeTempDir();
-  qwen3Dir = await makeQwen3Dir();
-  tokenizer = await loadTokenizer(qwen3Dir);
-});
+let cwd: string, qwen3Dir: string, tokenizer: TokenizerLike;
+beforeAll(async () => ({ cwd, qwen3Dir, tokenizer } = await qwen3Workspace()));
 
 const prepare = (args: string[], stdin?: string) => runCli(["prepare", "--tokenizer", qwen3Dir, ...args], { cwd, ...(stdin === undefined ? {} : { stdin }) });
 

@@ -35,16 +35,17 @@ describe("detect recognises the R1-Distill original as deepseek-r1-distill", () 
   });
 });
 
-describe("deepseek-r1-distill does not support tools, and the tool-calling check says so", () => {
-  it("core's check finds no tool list and no call in a tool round trip, for the original and the training template", () => {
-    for (const template of [distillOriginal, deepseekR1Distill.template]) {
-      const result = checkToolCalling(template, { specialTokens });
-      expect(result.ok).toBe(false);
-      // The call has content "", so the original writes it as a plain reply; it never writes the tool list at all.
-      // ("Paris", the call's arguments, is found in the user's question.)
-      expect(result.detail).toBe("a tool round trip renders without the tool's description, the call's name");
-      expect(supportsToolCalling(template, { specialTokens })).toBe(false);
-    }
+describe("deepseek-r1-distill does not train tool calls, and the tool-calling check says so", () => {
+  it("core's check: the original writes a call only with content null (and no tool list); the training template does not train it", () => {
+    const original = checkToolCalling(distillOriginal, { specialTokens });
+    expect(original.ok).toBe(true);
+    expect(original.detail).toBe(
+      "the call and its result render (with the call's content null and its arguments as a JSON string); the template writes no tool list (describe the tools in a system message)",
+    );
+    const training = checkToolCalling(deepseekR1Distill.template, { specialTokens });
+    // The original ends such a turn with no stop token, so the training template leaves it untrained.
+    expect(training).toEqual({ ok: false, detail: "the call renders outside every generation span: it would not train" });
+    expect(supportsToolCalling(deepseekR1Distill.template, { specialTokens })).toBe(false);
   });
 
   it("declares what the check finds (check reports a known variant's supportsTools)", () => {

@@ -5,11 +5,13 @@ import type { ChatMessage, ToolDefinition } from "../types.ts";
 /** The checks' clock for `strftime_now`: fixed, so a check answers the same on every run. */
 export const CHECK_NOW = () => new Date(2025, 0, 15);
 
+export const WEATHER_TOOL_DESCRIPTION = "Get the current weather in a city.";
+
 export const WEATHER_TOOL: ToolDefinition = {
   type: "function",
   function: {
     name: "get_weather",
-    description: "Get the current weather in a city.",
+    description: WEATHER_TOOL_DESCRIPTION,
     parameters: { type: "object", properties: { city: { type: "string", description: "The city." } }, required: ["city"] },
   },
 };
@@ -36,15 +38,24 @@ export const INLINE_THINKING_DIALOGUE: ChatMessage[] = [
   { role: "assistant", content: "<think>\nThree plus three makes six.\n</think>\n\n6" },
 ];
 
-export const TOOL_ROUND_TRIP: ChatMessage[] = [
-  { role: "user", content: "What is the weather in Paris?" },
-  {
-    role: "assistant",
-    content: "",
-    tool_calls: [{ type: "function", function: { name: "get_weather", arguments: { city: "Paris" } } }],
-  },
-  { role: "tool", content: "22°C and sunny", name: "get_weather" },
-  { role: "assistant", content: "It is 22°C and sunny in Paris." },
-  { role: "user", content: "Thanks!" },
-  { role: "assistant", content: "You are welcome." },
-];
+/**
+ * A tool round trip whose call is written in one of the shapes datasets use: `content` "" or null, `arguments` an
+ * object or a JSON string. Vendors' templates accept different ones.
+ */
+export function toolRoundTrip(callContent: "" | null = "", argumentsAs: "object" | "string" = "object"): ChatMessage[] {
+  const args = { city: "Paris" };
+  return [
+    { role: "user", content: "What is the weather in Paris?" },
+    {
+      role: "assistant",
+      content: callContent,
+      tool_calls: [{ type: "function", function: { name: "get_weather", arguments: argumentsAs === "object" ? args : JSON.stringify(args) } }],
+    },
+    { role: "tool", content: "22°C and sunny", name: "get_weather" },
+    { role: "assistant", content: "It is 22°C and sunny in Paris." },
+    { role: "user", content: "Thanks!" },
+    { role: "assistant", content: "You are welcome." },
+  ];
+}
+
+export const TOOL_ROUND_TRIP: ChatMessage[] = toolRoundTrip();

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -29,5 +30,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 600_000,
     pool: "forks",
+    // Vitest's default leaves one core free (one worker on a 2-core machine), but the kit's files spend much of their
+    // time waiting on Python, so every core gets a file.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

@@ -1,5 +1,6 @@
 import {
   buildTemplateContext,
+  describeRenderEngine,
   sampleConversations,
   tryRender,
   type Conversation,
@@ -24,7 +25,25 @@ export interface Case {
 }
 
 export function render(template: string, context: Record<string, unknown>, now: Date, templateName: string): Outcome {
-  return tryRender(template, context, { now: () => now, templateName });
+  const outcome = tryRender(template, context, { now: () => now, templateName });
+  if (describeRenderEngine(template, templateName).engine === "compiled") {
+    assertSameAsInterpreter(outcome, tryRender(template, context, { now: () => now, templateName, engine: "interpreter" }), templateName);
+  }
+  return outcome;
+}
+
+/** Every kit render of a compiled template proves the compiled renderer equal to the interpreter, or fails loudly. */
+function assertSameAsInterpreter(compiled: Outcome, interpreted: Outcome, templateName: string): void {
+  const a = JSON.stringify(compiled);
+  const b = JSON.stringify(interpreted);
+  if (a === b) return;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const around = (text: string) => JSON.stringify(text.slice(Math.max(0, i - 80), i + 80));
+  throw new Error(
+    `${templateName}: the compiled render differs from the interpreter's at character ${i} of the outcome\n` +
+      `  compiled:    ${around(a)}\n  interpreter: ${around(b)}`,
+  );
 }
 
 /** A stable seed per variant, so each variant sees its own conversations, the same on every run. */

@@ -51,7 +51,7 @@ function pythonRepr(value: RuntimeValueLike): string {
   }
 }
 
-function pythonFloatRepr(value: number): string {
+export function pythonFloatRepr(value: number): string {
   if (Number.isNaN(value)) return "nan";
   if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
   if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${value}.0`;
@@ -62,7 +62,7 @@ function pythonFloatRepr(value: number): string {
 /** Characters Python's `str.isprintable` rejects (besides the space), which `repr` escapes. */
 const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
-function pythonStringRepr(text: string): string {
+export function pythonStringRepr(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of text) {

@@ -1,9 +1,10 @@
-import { Environment, Interpreter, parse, tokenize } from "@huggingface/jinja";
+import { Environment, parse, tokenize } from "@huggingface/jinja";
 import { GenerationSpanError, TemplateRenderError, TemplateSyntaxError } from "../errors.ts";
 import type { Span } from "../types.ts";
-import { CLOSE_MARKER_VAR, OPEN_MARKER_VAR, prepareTemplate } from "./prepare-template.ts";
+import { compileTemplate, inspectContext, type Compilation } from "./compile/index.ts";
+import { prepareTemplate } from "./prepare-template.ts";
 import { createPythonCompatibleInterpreter } from "./python-compatible-interpreter.ts";
-import { strftime } from "./strftime.ts";
+import { templateGlobals, TemplateRaised } from "./template-globals.ts";
 import { memoizeByTemplate } from "./template-memo.ts";
 
 export interface RenderOptions {
@@ -11,6 +12,14 @@ export interface RenderOptions {
   now?: () => Date;
   /** How errors name the template, e.g. its variant id. */
   templateName?: string;
+  /**
+   * Which renderer runs the template. `"auto"` (default): the template compiled to closures over plain values when
+   * it compiles (see `describeRenderEngine`), else `@huggingface/jinja`'s interpreter; a compiled render that meets
+   * anything it does not reproduce, or that fails (`raise_exception`, a type error…), is re-rendered by the
+   * interpreter, so text, spans and errors are always the interpreter's. `"interpreter"`: the interpreter only.
+   * `"compiled"`: as `"auto"`, but throws if the template does not compile (for tests).
+   */
+  engine?: "auto" | "interpreter" | "compiled";
 }
 
 export interface RenderedChat {
@@ -23,14 +32,16 @@ type Program = ReturnType<typeof parse>;
 
 interface Compiled {
   program: Program;
+  /** The template compiled to closures, or why it does not compile. */
+  compilation: Compilation;
   /** The marker pairs (their first code point) that the template's own text does not contain. */
   markerCandidates: number[];
 }
 
-const compileOnce = memoizeByTemplate(64, (template): Compiled => ({
-  program: parse(tokenize(prepareTemplate(template), { lstrip_blocks: true, trim_blocks: true })),
-  markerCandidates: markerCandidates(template),
-}));
+const compileOnce = memoizeByTemplate(64, (template): Compiled => {
+  const program = parse(tokenize(prepareTemplate(template), { lstrip_blocks: true, trim_blocks: true }));
+  return { program, compilation: compileTemplate(program), markerCandidates: markerCandidates(template) };
+});
 
 /** Parses once per distinct template; chat templates are few and conversations many. */
 function compile(template: string, templateName: string): Compiled {
@@ -39,17 +50,6 @@ function compile(template: string, templateName: string): Compiled {
   } catch (error) {
     throw new TemplateSyntaxError(templateName, (error as Error).message, { cause: error });
   }
-}
-
-class TemplateRaised extends Error {}
-
-/** Python's `range` (the one global `@huggingface/jinja` keeps to itself). */
-function pythonRange(start: number, stop?: number, step = 1): number[] {
-  if (stop === undefined) [start, stop] = [0, start];
-  if (step === 0) throw new Error("range() arg 3 must not be zero");
-  const out: number[] = [];
-  for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(i);
-  return out;
 }
 
 /** Unicode noncharacters: never meant to appear in text interchange, so in practice never in a conversation. */
@@ -78,30 +78,69 @@ function pickMarkers(candidates: readonly number[], context: Record<string, unkn
  */
 export function renderChat(template: string, context: Record<string, unknown>, options: RenderOptions = {}): RenderedChat {
   const templateName = options.templateName ?? "(unnamed)";
-  const { program, markerCandidates: candidates } = compile(template, templateName);
-  const [open, close] = pickMarkers(candidates, context);
+  const engine = options.engine ?? "auto";
+  const { program, compilation, markerCandidates: candidates } = compile(template, templateName);
+  if (engine === "compiled" && !compilation.render) {
+    throw new Error(`renderChat: template ${templateName} does not compile (${compilation.unsupported}); use engine "auto" or "interpreter"`);
+  }
+  const inspection = inspectContext(context);
+  // When no string holds a character of the markers' range, `pickMarkers` would pick the first candidate.
+  const [open, close] = inspection.plain && !inspection.markerCharacters && candidates.length > 0
+    ? [String.fromCharCode(candidates[0]!), String.fromCharCode(candidates[0]! + 1)]
+    : pickMarkers(candidates, context);
   const now = options.now ?? (() => new Date());
-  const env = new Environment();
-  const globals: Record<string, unknown> = {
-    true: true, false: false, none: null, True: true, False: false, None: null,
-    range: pythonRange,
-    raise_exception: (message: unknown) => {
-      throw new TemplateRaised(String(message));
-    },
-    strftime_now: (format: string) => strftime(now(), format),
-    ...context,
-    [OPEN_MARKER_VAR]: open,
-    [CLOSE_MARKER_VAR]: close,
-  };
-  for (const [key, value] of Object.entries(globals)) env.set(key, value);
-  let marked: string;
+  const globals = templateGlobals(context, now, open, close);
+  // A context variable named `namespace` collides with the interpreter's own, which it reports as an error.
+  const compiled = engine !== "interpreter" && inspection.plain && !("namespace" in context) ? renderCompiled(compilation, globals) : undefined;
+  const marked = compiled ?? renderInterpreted(program, globals, templateName);
+  return extractSpans(marked, open, close, templateName);
+}
+
+/**
+ * The compiled render, or `undefined` where the interpreter must render: a template it does not take, or any
+ * exception (the interpreter then renders the same conversation, so its text or its error is the outcome).
+ */
+function renderCompiled(compilation: Compilation, globals: Record<string, unknown>): string | undefined {
+  if (!compilation.render) return undefined;
   try {
-    marked = (createPythonCompatibleInterpreter(env).run(program) as { value: string }).value;
+    return compilation.render(globals);
+  } catch {
+    return undefined;
+  }
+}
+
+function renderInterpreted(program: Program, globals: Record<string, unknown>, templateName: string): string {
+  const env = new Environment();
+  for (const [key, value] of Object.entries(globals)) env.set(key, value);
+  try {
+    return (createPythonCompatibleInterpreter(env).run(program) as { value: string }).value;
   } catch (error) {
     const raised = error instanceof TemplateRaised;
     throw new TemplateRenderError(templateName, (error as Error).message, raised, { cause: error });
   }
-  return extractSpans(marked, open, close, templateName);
+}
+
+/** Which renderer `renderChat` uses for a template by default, and if the interpreter, the first construct why. */
+export interface RenderEngineDescription {
+  engine: "compiled" | "interpreter";
+  /** The first construct the compiler does not support, when `engine` is `"interpreter"`. */
+  unsupported?: string;
+}
+
+/**
+ * Whether `renderChat` renders `template` with the compiled renderer (by default) or with the interpreter, and if the
+ * interpreter, the first construct the compiler does not support (or that the template does not parse). For the
+ * benchmark and the docs' coverage figures; the answer is worked out once per template, like the parse.
+ */
+export function describeRenderEngine(template: string, templateName = "(unnamed)"): RenderEngineDescription {
+  let compilation: Compilation;
+  try {
+    ({ compilation } = compile(template, templateName));
+  } catch (error) {
+    // renderChat reports the syntax error itself; here it is one more reason the template is not compiled.
+    return { engine: "interpreter", unsupported: `the template does not parse: ${(error as Error).message}` };
+  }
+  return compilation.render ? { engine: "compiled" } : { engine: "interpreter", unsupported: compilation.unsupported };
 }
 
 function extractSpans(marked: string, open: string, close: string, templateName: string): RenderedChat {
@@ -109,20 +148,24 @@ function extractSpans(marked: string, open: string, close: string, templateName:
   const spans: Array<[number, number]> = [];
   const openStack: number[] = [];
   let pos = 0;
-  for (let i = 0; i < marked.length; i++) {
-    const ch = marked[i];
-    if (ch !== open && ch !== close) continue;
+  let nextOpen = marked.indexOf(open);
+  let nextClose = marked.indexOf(close);
+  while (nextOpen !== -1 || nextClose !== -1) {
+    const isOpen = nextClose === -1 || (nextOpen !== -1 && nextOpen < nextClose);
+    const i = isOpen ? nextOpen : nextClose;
     text += marked.slice(pos, i);
     pos = i + 1;
-    if (ch === open) {
+    if (isOpen) {
       openStack.push(spans.length);
       spans.push([text.length, -1]);
+      nextOpen = marked.indexOf(open, pos);
     } else {
       const index = openStack.pop();
       if (index === undefined) {
         throw new GenerationSpanError(templateName, `an {% endgeneration %} was output before its {% generation %} (at character ${text.length})`);
       }
       spans[index]![1] = text.length;
+      nextClose = marked.indexOf(close, pos);
     }
   }
   text += marked.slice(pos);

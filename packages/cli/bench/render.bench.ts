@@ -4,9 +4,9 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Template } from "@huggingface/jinja";
-import { renderChat } from "@training-templates/core";
+import { describeRenderEngine, renderChat } from "@training-templates/core";
 import { referencePython } from "@training-templates/testkit/python";
-import { formatMs, formatRatio, medianMs, passesFor, runIfMain, type BenchOptions, type BenchSection } from "./bench-kit.ts";
+import { formatMs, formatRatio, medianMs, medianMsInTurns, passesFor, runIfMain, type BenchOptions, type BenchSection } from "./bench-kit.ts";
 import { benchCases, now, RENDER_DATE, type BenchCase } from "./corpus.ts";
 
 const PYTHON_SCRIPT = fileURLToPath(new URL("./render_python.py", import.meta.url));
@@ -38,7 +38,8 @@ export async function run(options: BenchOptions): Promise<BenchSection> {
   let totalOurs = 0;
   let totalPython = 0;
   for (const [index, benchCase] of cases.entries()) {
-    const ours = await medianMs(passes, () => renderOurs(benchCase));
+    const [ours, interpreted] = await medianMsInTurns(passes, [() => renderOurs(benchCase, "auto"), () => renderOurs(benchCase, "interpreter")]) as [number, number];
+    const engine = describeRenderEngine(benchCase.variant.template).engine;
     const jinja = await jinjaAlone(benchCase, passes);
     const py = python.results[index]!;
     const ourTexts = benchCase.contexts.map((context) => renderChat(benchCase.variant.template, context, { now }).text);
@@ -50,9 +51,12 @@ export async function run(options: BenchOptions): Promise<BenchSection> {
     rows.push([
       benchCase.name,
       String(count),
+      engine,
       formatMs((ours / count) * 1000),
+      formatMs((interpreted / count) * 1000),
       formatMs((jinja.ms / count) * 1000),
       formatMs((py.medianMs / count) * 1000),
+      formatRatio(ours / interpreted),
       jinja.ok === count ? formatRatio(ours / jinja.ms) : `${formatRatio(ours / jinja.ms)} (it rendered ${jinja.ok})`,
       formatRatio(ours / py.medianMs),
       `${same}/${count}`,
@@ -62,11 +66,16 @@ export async function run(options: BenchOptions): Promise<BenchSection> {
     title: "1. Rendering: renderChat vs @huggingface/jinja vs Python Jinja2",
     intro:
       "Median CPU time per conversation (µs) to render the training template. `renderChat` returns the text and the " +
-      "generation spans, with Python-compatible semantics; `@huggingface/jinja` alone is its interpreter with no " +
+      "generation spans, with Python-compatible semantics, using the renderer *engine* names (`compiled`: the template " +
+      "compiled once into closures over plain values; see `describeRenderEngine`); *interpreter* is `renderChat` with " +
+      "`engine: \"interpreter\"`, the adjusted `@huggingface/jinja` interpreter it falls back to; `@huggingface/jinja` alone is its interpreter with no " +
       "adjustments and no spans (parsed once); Python is transformers' `_compile_jinja_template` + " +
       "`_render_with_assistant_indices` (Jinja2, compiled once), timed inside Python. *same text* counts " +
       "conversations where Python and `renderChat` render the same text.",
-    headers: ["case", "conversations", "renderChat µs", "@huggingface/jinja µs", "Python Jinja2 µs", "ours / jinja", "ours / Python", "same text"],
+    headers: [
+      "case", "conversations", "engine", "renderChat µs", "interpreter µs", "@huggingface/jinja µs", "Python Jinja2 µs",
+      "ours / interpreter", "ours / jinja", "ours / Python", "same text",
+    ],
     rows,
     targets: [
       {
@@ -78,8 +87,8 @@ export async function run(options: BenchOptions): Promise<BenchSection> {
   };
 }
 
-function renderOurs(benchCase: BenchCase): void {
-  for (const context of benchCase.contexts) renderChat(benchCase.variant.template, context, { now });
+function renderOurs(benchCase: BenchCase, engine: "auto" | "interpreter"): void {
+  for (const context of benchCase.contexts) renderChat(benchCase.variant.template, context, { now, engine });
 }
 
 /** `@huggingface/jinja`'s own `Template`, parsed once, rendering with the same variables. */

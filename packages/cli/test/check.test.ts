@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { registry } from "@training-templates/all";
 import { beforeAll, describe, expect, test } from "vitest";
 import { CLI_BIN, makeQwen3Dir, makeTempDir, makeTokenizerDir, QWEN3_TOKENIZER_DIR, readOriginal, runCli, type CliRun } from "./helpers.ts";
+import { CHATML } from "./chatml-templates.ts";
 
 const CHECK_NAMES = ["generationMarkers", "prefixPreservation", "stopToken", "toolCalling", "pythonParity"] as const;
 
@@ -39,16 +40,8 @@ const MARKED_WITHOUT_STOP_TOKEN = [
   "{%- if add_generation_prompt %}{{- '<|im_start|>assistant\\n' }}{%- endif %}",
 ].join("\n");
 
-/** The same, correctly marked, but starting with the length of an emoji: 2 UTF-16 units here, 1 code point in Python. */
-const MARKED_DIFFERING_FROM_PYTHON = [
-  "{{- '😀' | length }}",
-  "{%- for message in messages %}",
-  "{{- '<|im_start|>' + message.role + '\\n' }}",
-  "{%- if message.role == 'assistant' %}{% generation %}{{- message.content + '<|im_end|>' }}{% endgeneration %}{{- '\\n' }}",
-  "{%- else %}{{- message.content + '<|im_end|>\\n' }}{%- endif %}",
-  "{%- endfor %}",
-  "{%- if add_generation_prompt %}{{- '<|im_start|>assistant\\n' }}{%- endif %}",
-].join("\n");
+/** A correctly marked template starting with the length of an emoji: 2 UTF-16 units here, 1 code point in Python. */
+const MARKED_DIFFERING_FROM_PYTHON = `{{- '😀' | length }}\n${CHATML}`;
 
 let cwd: string;
 beforeAll(async () => {

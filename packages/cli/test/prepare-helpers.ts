@@ -28,16 +28,7 @@ export interface RejectEntry {
 
 export const line = (record: unknown) => JSON.stringify(record);
 
-/** A small ChatML training template that refuses roles it does not know, as many vendors' templates do. */
-export const STRICT_CHATML = [
-  "{%- for message in messages %}",
-  "{%- if message.role not in ['system', 'user', 'assistant'] %}{{ raise_exception('Unsupported role: ' + message.role) }}{%- endif %}",
-  "{{- '<|im_start|>' + message.role + '\\n' }}",
-  "{%- if message.role == 'assistant' %}{% generation %}{{- message.content + '<|im_end|>' }}{% endgeneration %}{{- '\\n' }}",
-  "{%- else %}{{- message.content + '<|im_end|>\\n' }}{%- endif %}",
-  "{%- endfor %}",
-  "{%- if add_generation_prompt %}{{- '<|im_start|>assistant\\n' }}{%- endif %}",
-].join("\n");
+export { STRICT_CHATML } from "./chatml-templates.ts";
 
 export async function writeLines(dir: string, name: string, lines: string[], trailingNewline = true, ending = "\n"): Promise<string> {
   const path = join(dir, name);

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTemplateContext, renderChat, type ChatMessage } from "@training-templates/core";
 import { isDefaultSelection, trainedRanges, trainedTurns, TurnMaskError, type RenderedTurns, type TurnSelection } from "../src/turns/turn-masks.ts";
-
-/** A ChatML-style training template: every assistant reply and its end token inside one generation block. */
-const CHATML = [
-  "{%- for message in messages %}",
-  "{{- '<|im_start|>' + message.role + '\\n' }}",
-  "{%- if message.role == 'assistant' %}{% generation %}{{- message.content + '<|im_end|>' }}{% endgeneration %}{{- '\\n' }}",
-  "{%- else %}{{- message.content + '<|im_end|>\\n' }}{%- endif %}",
-  "{%- endfor %}",
-  "{%- if add_generation_prompt %}{{- '<|im_start|>assistant\\n' }}{%- endif %}",
-].join("\n");
+import { CHATML } from "./chatml-templates.ts";
 
 const END = "<|im_end|>";
 

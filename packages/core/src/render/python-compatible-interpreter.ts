@@ -1,4 +1,5 @@
 import { Environment, Interpreter } from "@huggingface/jinja";
+import type { Node } from "./compile/ast.ts";
 import { pythonEquals, pythonTypeName, type Value } from "./python-semantics.ts";
 import { pythonStr } from "./python-str.ts";
 import { pythonStrip } from "./python-strings.ts";
@@ -19,23 +20,6 @@ import { pythonStrip } from "./python-strings.ts";
  * `@huggingface/jinja` in the process are not affected.
  */
 
-interface Node {
-  type: string;
-  value?: unknown;
-  callee?: Node;
-  args?: Node[];
-  object?: Node;
-  property?: Node;
-  computed?: boolean;
-  operator?: { value: string };
-  left?: Node;
-  right?: Node;
-  iterable?: Node;
-  lhs?: Node;
-  operand?: Node;
-  test?: Node;
-  negate?: boolean;
-}
 
 /** The private members of `Interpreter` this module replaces or calls. */
 interface InterpreterInternals {

@@ -97,7 +97,7 @@ describe("prepare interrupted", () => {
   });
 
   /** Starts prepare, waits until `ready` holds, sends `signal`, and collects what it printed. */
-  async function interrupt(args: string[], signal: NodeJS.Signals, ready: (stdout: string) => Promise<boolean>) {
+  async function interrupt(args: string[], signal: NodeJS.Signals, ready: (stdout: string, stderr: string) => Promise<boolean>) {
     const child = startCli(["prepare", "--tokenizer", qwen3Dir, "--input", bigInput, ...args], { cwd });
     child.stdin.end();
     let stdout = "";
@@ -106,7 +106,7 @@ describe("prepare interrupted", () => {
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     const exited = once(child, "close") as Promise<[number | null]>;
     const deadline = Date.now() + 60_000;
-    while (!(await ready(stdout))) {
+    while (!(await ready(stdout, stderr))) {
       if (Date.now() > deadline) throw new Error(`no output within a minute; stderr: ${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -133,7 +133,9 @@ describe("prepare interrupted", () => {
 
   test("SIGTERM: exit 143, the output file holds whole lines only, the summary says it stopped, progress lines were printed", async () => {
     const output = join(cwd, "interrupted.jsonl");
-    const run = await interrupt(["--output", output, "--progress-interval", "0.2"], "SIGTERM", async () => ((await stat(output).catch(() => undefined))?.size ?? 0) > 50_000);
+    // Stopped once rows are written and a progress line is out (a fast machine writes 50 kB before the first one).
+    const ready = async (_stdout: string, stderr: string) => ((await stat(output).catch(() => undefined))?.size ?? 0) > 50_000 && /^progress: /m.test(stderr);
+    const run = await interrupt(["--output", output, "--progress-interval", "0.2"], "SIGTERM", ready);
     expect(run.code).toBe(143);
     const written = await expectWholeRows(await readFile(output, "utf8"), true);
     expect(run.stderr).toMatch(/^stopped: +by SIGTERM before the end of the input/m);

@@ -1,4 +1,6 @@
 import { InvalidConversationError, UnsupportedTemplateError } from "./errors.ts";
+import { checkedMessages } from "./conversations/checked-messages.ts";
+import type { ContentBlocksPolicy } from "./conversations/content-blocks.ts";
 import { assistantMasksOf, truncateRows, type Truncation } from "./masks.ts";
 import { matchFingerprint, type MatchKind } from "./registry/detect.ts";
 import type { Registry } from "./registry/registry.ts";
@@ -30,6 +32,8 @@ export interface ApplyChatTemplateOptions {
   now?: () => Date;
   /** How errors name the template (e.g. a variant id or a file name). */
   templateName?: string;
+  /** A message's list of content blocks: rendered `"as-is"` (default, as transformers), `"join"`ed, or `"reject"`ed when the template would write it as a Python repr. */
+  contentBlocks?: ContentBlocksPolicy;
 }
 
 /** Which template was rendered, and why. */
@@ -67,6 +71,7 @@ export async function applyChatTemplate(
   if (!Array.isArray(messages) || messages.length === 0) {
     throw new InvalidConversationError("messages", "expected a non-empty list of messages");
   }
+  messages = checkedMessages(tokenizer, messages, options);
   const { template, templateUsed } = chooseTemplate(tokenizer, options);
   const conversation: Conversation = {
     messages,

@@ -44,6 +44,21 @@ export { checkToolCalling, supportsToolCalling } from "./checks/tool-calling.ts"
 export { checkStopTokenTrained, isStopTokenTrained } from "./checks/stop-token.ts";
 export { conversationArbitrary, sampleConversations, type ConversationFeatures } from "./conversations/generate.ts";
 export type { MediaStyle } from "./conversations/media.ts";
+export {
+  ConversationProblemError,
+  validateConversation,
+  type ConversationFieldNames,
+  type ConversationInput,
+  type ConversationProblem,
+} from "./conversations/validate.ts";
+export {
+  assertContentBlocksRendered,
+  CONTENT_BLOCKS_POLICIES,
+  joinContentBlocks,
+  messagesWithContentBlocks,
+  type ContentBlocksCheck,
+  type ContentBlocksPolicy,
+} from "./conversations/content-blocks.ts";
 export { codePointToUtf16Offsets, utf16ToCodePointOffsets } from "./tokenizer/offsets.ts";
 export { fromHfTokenizer } from "./tokenizer/hf-tokenizers.ts";
 export { fromTransformersTokenizer } from "./tokenizer/transformers-js.ts";

@@ -65,7 +65,18 @@ describe("assertContentBlocksRendered", () => {
   it("rejects a string filter on the list, whether the renderer writes the repr or fails on it", () => {
     const error = check(TRIMS_CONTENT);
     expect(error?.problem).toBe("content-blocks");
-    expect(error?.message).toMatch(/^messages\[1\]\.content: chat template t\.jinja (writes this list of content blocks as its Python repr|fails on content blocks \(.+\) but renders them once joined); join the text blocks/);
+    expect(error?.message).toMatch(/^messages\[1\]\.content: chat template t\.jinja (writes this list of content blocks as its Python repr .+|fails on content blocks \(.+\) but renders them once joined); join the text blocks/);
+  });
+
+  it("rejects a template that reads only string content and drops the list's text (Qwen3's way)", () => {
+    const STRING_ONLY = "{% for m in messages %}<{{ m.role }}>{% if m.content is string %}{{ m.content }}{% endif %}{% endfor %}";
+    expect(check(STRING_ONLY)?.message).toMatch(/^messages\[1\]\.content: chat template t\.jinja writes none of this list of content blocks' text/);
+  });
+
+  it("rejects a template that fails on the list but renders it joined, suggesting the join", () => {
+    const error = check("{% for m in messages %}<{{ m.role }}>{{ m.content.strip() }}{% endfor %}");
+    expect(error?.problem).toBe("content-blocks");
+    expect(error?.message).toMatch(/^messages\[1\]\.content: chat template t\.jinja fails on content blocks \(.+\) but renders them once joined; join the text blocks/);
   });
 
   it("passes templates that take blocks, and JSON on purpose", () => {

@@ -50,14 +50,16 @@ export interface ContentBlocksCheck {
 
 /**
  * Throws (a `ConversationProblemError` of kind `content-blocks`) when `template` writes a message's list of content
- * blocks as its Python repr, or fails on content blocks that it renders once joined into text.
+ * blocks as its Python repr, writes none of its text (Qwen3 reads only string content), or fails on content blocks
+ * that it renders once joined into text.
  *
- * How: the conversation is rendered once more with a probe key added to every block, its value a marker naming the
- * message (`TTBLOCKPROBE3X`). Only a repr of the block dict (of the list, or of the block itself) prints that key's
- * value, and a repr quotes it (`'TTBLOCKPROBE3X'`); a template that takes blocks reads `type`, `text`, `image`… and
- * never prints an unknown key, and `tojson` quotes with `"`. So the quoted marker is found exactly when the data
- * would be trained on as Python syntax, whatever the filter around it (`trim`, `string`, slicing past the marker
- * aside), and it names the message. The probe render costs one render (no tokenization) per record with blocks.
+ * How: the conversation is rendered once more with each block's text, and a probe key added to every block, set to
+ * a marker naming the message (`TTBLOCKPROBE3X`). A repr of the list or of a block prints the marker quoted
+ * (`'TTBLOCKPROBE3X'`: Python quotes strings with `'`); a template that takes blocks prints the text unquoted and
+ * never prints an unknown key; `tojson` quotes with `"`. So the quoted marker is found exactly when the data would
+ * be trained on as Python syntax, whatever filter is around it (`trim`, `string`), and no marker at all when the
+ * text is dropped; either way the message is named. A text that merely spells a repr cannot fool it: the marker is
+ * in no text of the data. The probe costs one render (no tokenization) per record with blocks, none without.
  * A renderer that refuses a filter on a list ("Unknown ArrayValue filter: trim") fails the probe: if the same
  * conversation renders once its blocks are joined, the blocks are to blame and the error says to join them.
  */
@@ -80,13 +82,27 @@ export function assertContentBlocksRendered(template: string, conversation: Conv
     );
   }
   const written = indices.find((index) => text.includes(`'${probeMarker(index)}'`));
-  if (written === undefined) return;
-  throw new ConversationProblemError(
-    `messages[${written}].content`,
-    `chat template ${templateName} writes this list of content blocks as its Python repr ("[{'type': 'text', 'text': …}]"), ` +
-      `so training on it would teach that text; ${JOIN_HINT}`,
-    "content-blocks",
-  );
+  if (written !== undefined) {
+    throw new ConversationProblemError(
+      `messages[${written}].content`,
+      `chat template ${templateName} writes this list of content blocks as its Python repr ("[{'type': 'text', 'text': …}]"), ` +
+        `so training on it would teach that text; ${JOIN_HINT}`,
+      "content-blocks",
+    );
+  }
+  const dropped = indices.find((index) => hasTextBlock(conversation.messages[index]!) && !text.includes(probeMarker(index)));
+  if (dropped !== undefined) {
+    throw new ConversationProblemError(
+      `messages[${dropped}].content`,
+      `chat template ${templateName} writes none of this list of content blocks' text (it reads only string content), ` +
+        `so the turn would be trained on as empty; ${JOIN_HINT}`,
+      "content-blocks",
+    );
+  }
+}
+
+function hasTextBlock(message: ChatMessage): boolean {
+  return Array.isArray(message.content) && message.content.some((block) => block.type === "text");
 }
 
 const PROBE_KEY = "tt_block_probe";
@@ -97,7 +113,12 @@ function probeMarker(index: number): string {
 
 function withProbes(messages: readonly ChatMessage[]): ChatMessage[] {
   return messages.map((message, index) =>
-    Array.isArray(message.content) ? { ...message, content: message.content.map((block) => ({ ...block, [PROBE_KEY]: probeMarker(index) })) } : message,
+    Array.isArray(message.content)
+      ? {
+          ...message,
+          content: message.content.map((block) => ({ ...block, ...(block.type === "text" ? { text: probeMarker(index) } : {}), [PROBE_KEY]: probeMarker(index) })),
+        }
+      : message,
   );
 }
 

@@ -27,8 +27,10 @@ function pythonRepr(value: RuntimeValueLike): string {
     case "BooleanValue":
       return value.value ? "True" : "False";
     case "NullValue":
-    case "UndefinedValue":
       return "None";
+    case "UndefinedValue":
+      // Jinja2's `Undefined` inside a list or dict prints its repr.
+      return "Undefined";
     case "IntegerValue":
       return String(value.value);
     case "FloatValue":

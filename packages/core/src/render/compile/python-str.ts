@@ -15,7 +15,7 @@ export function pythonRepr(value: unknown): string {
     case "boolean":
       return value ? "True" : "False";
     case "undefined":
-      return "None";
+      return "Undefined";
     case "number":
       return Number.isInteger(value) ? String(value) : pythonFloatRepr(value);
     case "object": {

@@ -144,8 +144,8 @@ describe("mask: bad lines", () => {
     [2, /^not JSON: .+/],
     [4, /^not a JSON object \(got a list\)$/],
     [5, /^no "messages" array$/],
-    [6, /^messages\[0\] is not an object \(got a string\)$/],
-    [7, /^messages\[0\] has no string "role"$/],
+    [6, /^messages\[0\]: expected a message object \(got a string\)$/],
+    [7, /^messages\[0\]\.role: expected a role name \(got nothing\)$/],
     [8, /failed while rendering: .+/],
   ];
 
@@ -167,10 +167,10 @@ describe("mask: bad lines", () => {
       expect(rest.join(": ")).toMatch(reason);
     }
 
-    const rejected = parseJsonl(await readFile(rejects, "utf8")) as Array<{ line: number; reason: string; input: string }>;
+    const rejected = parseJsonl(await readFile(rejects, "utf8")) as Array<{ line: number; kind: string; reason: string; input: string }>;
     expect(rejected.map((entry) => entry.line)).toEqual(EXPECTED_REASONS.map(([number]) => number));
     for (const [index, entry] of rejected.entries()) {
-      expect(Object.keys(entry)).toEqual(["line", "reason", "input"]);
+      expect(Object.keys(entry)).toEqual(["line", "kind", "reason", "input"]);
       expect(entry.input).toBe(BAD_FILE[entry.line - 1]);
       expect(entry.reason).toMatch(EXPECTED_REASONS[index]![1]);
       expect(reported[index]).toBe(`line ${entry.line}: ${entry.reason}`);

@@ -33,8 +33,8 @@ describe("prepare: bad records are reported, kept in --rejects and never stop th
   const EXPECTED: Array<[number, string, RegExp]> = [
     [2, "invalid-json", /^not JSON: .+/],
     [4, "no-messages", /^no "messages" array$/],
-    [5, "invalid-content", /^messages\[0\]\.content is a number \(expected a string, a list of content blocks, or null\)$/],
-    [6, "invalid-content", /^messages\[0\]\.content is an object/],
+    [5, "invalid-content", /^messages\[0\]\.content: expected a string, a list of content blocks, or null \(got a number\)$/],
+    [6, "invalid-content", /^messages\[0\]\.content: expected a string, a list of content blocks, or null \(got an object\)$/],
     [7, "unknown-role", /^messages\[0\] has the unknown role "narrator" \(known: .*assistant.*; map it with --role-alias narrator=ROLE\)$/],
     [8, "template-failed", /failed while rendering: .+/],
     [9, "invalid-field", /^messages\[1\]\.train is not true or false \(got a string\)$/],

@@ -11,6 +11,7 @@ import { RecordSink } from "../pipeline/record-sink.ts";
 import { runRecords } from "../pipeline/run-records.ts";
 import { maskSummary } from "../pipeline/summary.ts";
 import { RunTally } from "../pipeline/tally.ts";
+import { CONTENT_BLOCKS_OPTION, CONTENT_BLOCKS_USAGE, readContentBlocksPolicy } from "../records/content-blocks-option.ts";
 import { MASK_SHAPE } from "../records/record-shape.ts";
 import { TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
 
@@ -24,7 +25,7 @@ input order, one line per conversation to OUT.jsonl:
 assistant_masks is 1 on the tokens the model must learn to produce (the assistant's replies,
 tool calls, reasoning, end-of-turn token) and 0 elsewhere. Each input line is
 
-  { "messages": [...], "tools"?: [...], "add_generation_prompt"?: bool,
+  { "messages": [...], "tools"?: [...], "documents"?: [...], "add_generation_prompt"?: bool,
     "chat_template_kwargs"?: { ... } }
 
 Blank lines are skipped. A line that is not such an object, or that the template rejects, is
@@ -40,7 +41,8 @@ ${TOKENIZER_OPTIONS_USAGE}
                       auto (default): the training template for the tokenizer's own template;
                       FILE: a template with {% generation %} markers, used as is
   --include-text      add the rendered "text" to each output line
-  --rejects FILE      also write each rejected line as { "line", "reason", "input" }
+${CONTENT_BLOCKS_USAGE}
+  --rejects FILE      also write each rejected line as { "line", "kind", "reason", "input" }
   --summary           print counts, token totals and the template used when done
   -h, --help          show this help
 
@@ -61,6 +63,7 @@ export const maskCommand: Command = {
         template: { type: "string", default: AUTO_TEMPLATE },
         "include-text": { type: "boolean", default: false },
         rejects: { type: "string" },
+        ...CONTENT_BLOCKS_OPTION,
         summary: { type: "boolean", default: false },
       },
       usage,
@@ -75,9 +78,10 @@ export const maskCommand: Command = {
     const output = await JsonlWriter.open(outputPath, io.stdout);
     const rejects = values.rejects === undefined ? undefined : await JsonlWriter.open(values.rejects, io.stdout);
     const tally = new RunTally();
-    const encoder = new RecordEncoder(tokenizer, choice, MASK_SHAPE, { ...MASK_ENCODING, includeText: values["include-text"] });
+    const contentBlocks = readContentBlocksPolicy(values["content-blocks"], usage);
+    const encoder = new RecordEncoder(tokenizer, choice, MASK_SHAPE, { ...MASK_ENCODING, includeText: values["include-text"], contentBlocks });
     const report = (line: string) => io.stderr.write(`${line}\n`);
-    const sink = new RecordSink(output, rejects, tally, report, { emptyMasks: "silent", rejectKinds: false });
+    const sink = new RecordSink(output, rejects, tally, report, { emptyMasks: "silent", rejectKinds: true });
     await runRecords(source.items("jsonl"), new InlineProcessor(encoder), {
       record: (record, outcome) => sink.accept(record, outcome),
       warning: ({ number, warning }) => report(`line ${number}: warning: ${warning}`),

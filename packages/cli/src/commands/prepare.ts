@@ -5,6 +5,7 @@ import { AUTO_TEMPLATE } from "../encoding/template-choice.ts";
 import { refuseOverwritingInput } from "../io/paths.ts";
 import { runPrepare } from "../prepare/run-prepare.ts";
 import { readPrepareConfig } from "../prepare/prepare-config.ts";
+import { CONTENT_BLOCKS_OPTION, CONTENT_BLOCKS_USAGE } from "../records/content-blocks-option.ts";
 import { hubSettings } from "../hub/hub-settings.ts";
 import { openTokenizerOption, TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
 
@@ -20,7 +21,7 @@ By default exactly the training template's {% generation %} spans train (the ass
 replies, tool calls, reasoning and end-of-turn token), as in \`mask\`.
 
 Input: JSON Lines, one JSON array (detected by its first character), or Parquet (by the .parquet
-extension), read record by record (Parquet: row group by row group). Each record or row is { "messages": [...], "tools"?, "add_generation_prompt"?, "chat_template_kwargs"? };
+extension), read record by record (Parquet: row group by row group). Each record or row is { "messages": [...], "tools"?, "documents"?, "add_generation_prompt"?, "chat_template_kwargs"? };
 ShareGPT data ({ "conversations": [{ "from": "human", "value": ... }] }) is read with
 --messages-field conversations --role-field from --content-field value (human, gpt and
 observation mean user, assistant and tool). A message with "train": false does not train.
@@ -61,9 +62,12 @@ ${TOKENIZER_OPTIONS_USAGE}
   --messages-field NAME   the field holding the messages (default messages)
   --role-field NAME       the message field holding the role (default role)
   --content-field NAME    the message field holding the text (default content)
+  --documents-field NAME  the field holding RAG documents, passed to the template as
+                          documents (default documents)
   --role-alias FROM=TO[,FROM=TO...]
                       more role names to map (e.g. bot=assistant); a role that is neither
                       system, developer, user, assistant, tool, ipython nor mapped is rejected
+${CONTENT_BLOCKS_USAGE}
   --roles ROLE[,ROLE...]
                       whose turns train (default assistant); other roles train their
                       content and end-of-turn token
@@ -113,7 +117,9 @@ export const prepareCommand: Command = {
         "messages-field": { type: "string", default: "messages" },
         "role-field": { type: "string", default: "role" },
         "content-field": { type: "string", default: "content" },
+        "documents-field": { type: "string", default: "documents" },
         "role-alias": { type: "string" },
+        ...CONTENT_BLOCKS_OPTION,
         roles: { type: "string", default: "assistant" },
         "train-on-eos": { type: "string", default: "turn" },
         "last-turn-only": { type: "boolean", default: false },

@@ -56,11 +56,11 @@ export const showCommand: Command = {
     requireOption(values.tokenizer, "--tokenizer", usage);
     const inputPath = requireOption(values.input, "--input", usage);
     const index = readCount(values.index, "--index", 0, usage);
-    const { shape, inputFormat } = readConversationFlags(values, usage);
+    const { shape, inputFormat, contentBlocks } = readConversationFlags(values, usage);
     const colour = useColour(values.color, values["no-color"], io.stdout);
     const { tokenizer, choice } = await openTokenizerAndTemplate(values, usage, io.stderr);
 
-    const { conversations, recordsSeen } = await readTokenizedConversations(tokenizer, { inputPath, inputFormat, shape, choice, first: index, count: 1 }, io);
+    const { conversations, recordsSeen } = await readTokenizedConversations(tokenizer, { inputPath, inputFormat, shape, choice, contentBlocks, first: index, count: 1 }, io);
     const conversation = conversations[0];
     if (!conversation) {
       throw new CliError("NO_SUCH_RECORD", `--index ${index}: ${inputPath === "-" ? "stdin" : inputPath} has ${recordsSeen} record${recordsSeen === 1 ? "" : "s"} (counting from 0)`);

@@ -45,11 +45,11 @@ export const viewCommand: Command = {
     const inputPath = requireOption(values.input, "--input", usage);
     const htmlPath = requireOption(values.html, "--html", usage);
     const limit = readCount(values.limit, "--limit", 1, usage);
-    const { shape, inputFormat } = readConversationFlags(values, usage);
+    const { shape, inputFormat, contentBlocks } = readConversationFlags(values, usage);
     refuseOverwritingInput(inputPath, [htmlPath]);
     const { tokenizer, choice } = await openTokenizerAndTemplate(values, usage, io.stderr);
 
-    const { conversations } = await readTokenizedConversations(tokenizer, { inputPath, inputFormat, shape, choice, first: 0, count: limit }, io);
+    const { conversations } = await readTokenizedConversations(tokenizer, { inputPath, inputFormat, shape, choice, contentBlocks, first: 0, count: limit }, io);
     const page = htmlPage(conversations, { tokenizer: tokenizer.dir, template: choice.description, input: inputPath === STDIO_PATH ? "stdin" : inputPath });
     if (htmlPath === STDIO_PATH) {
       io.stdout.write(page);

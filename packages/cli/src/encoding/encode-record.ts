@@ -1,11 +1,14 @@
 import {
   applyChatTemplate,
   buildTemplateContext,
+  ConversationProblemError,
+  joinContentBlocks,
   labelsFromMasks,
   masksFromSpans,
   renderChat,
   specialTokensFromConfig,
   truncateRows,
+  type ContentBlocksPolicy,
   type Truncation,
 } from "@training-templates/core";
 import { CliError, messageOf } from "../cli-error.ts";
@@ -33,6 +36,8 @@ export interface EncodeOptions {
   keepColumns?: readonly string[];
   /** `json` (the default): each row as a JSON line; `columns`: as the object, for a columnar writer. */
   rowFormat?: "json" | "columns";
+  /** Messages whose content is a list of blocks (`--content-blocks`): rejected when the template would write the list as a Python repr (default), joined into one string first, or rendered as they are. */
+  contentBlocks?: ContentBlocksPolicy;
 }
 
 /** `mask`'s output: the template's masks as they are, nothing cut, no labels. */
@@ -85,7 +90,9 @@ export class RecordEncoder {
       return reject("no-template", `the tokenizer's named templates have none for this record ("default"${record.tools ? ' or "tool_use"' : ""})`);
     }
     try {
-      return await this.encodeWith(template, record);
+      // Joined here, not only in the library: the prefixes rendered to locate turns must see the same messages.
+      const messages = this.options.contentBlocks === "join" ? joinContentBlocks(record.messages) : record.messages;
+      return await this.encodeWith(template, { ...record, messages });
     } catch (error) {
       return rejectionFor(error);
     }
@@ -101,7 +108,9 @@ export class RecordEncoder {
       returnAssistantTokensMask: true,
       addGenerationPrompt: record.addGenerationPrompt,
       now,
+      contentBlocks: this.options.contentBlocks ?? "reject",
       ...(record.tools ? { tools: record.tools } : {}),
+      ...(record.documents ? { documents: record.documents } : {}),
       ...(record.templateKwargs ? { templateKwargs: record.templateKwargs } : {}),
     });
     const selection = {
@@ -141,7 +150,12 @@ export class RecordEncoder {
   /** The first `count` messages alone, without a generation prompt, as the whole record was rendered. */
   private renderPrefix(template: string, record: ChatRecord, count: number, now: () => Date): string {
     const context = buildTemplateContext(
-      { messages: record.messages.slice(0, count), ...(record.tools ? { tools: record.tools } : {}), add_generation_prompt: false },
+      {
+        messages: record.messages.slice(0, count),
+        ...(record.tools ? { tools: record.tools } : {}),
+        ...(record.documents ? { documents: record.documents } : {}),
+        add_generation_prompt: false,
+      },
       specialTokensFromConfig(this.tokenizer.config),
       record.templateKwargs,
     );
@@ -150,6 +164,8 @@ export class RecordEncoder {
 }
 
 function rejectionFor(error: unknown): Rejection {
+  // The library's conversation check says which problem it is (content blocks, a bad tool call…).
+  if (error instanceof ConversationProblemError) return reject(error.problem, messageOf(error));
   const code = (error as { code?: unknown }).code;
   if (code === "TEMPLATE_RENDER") {
     return reject((error as { raisedByTemplate?: boolean }).raisedByTemplate ? "template-rejected" : "template-failed", messageOf(error));

@@ -4,6 +4,7 @@ import { CliError } from "../cli-error.ts";
 import type { EncodeOptions } from "../encoding/encode-record.ts";
 import { DATASET_FORMATS, type DatasetFormat } from "../io/dataset-source.ts";
 import { parseShard, type Shard } from "../pipeline/shard.ts";
+import { readContentBlocksPolicy } from "../records/content-blocks-option.ts";
 import { parseRoleAliases, strictShape, type RecordShape } from "../records/record-shape.ts";
 import type { EndOfTurnTraining } from "../turns/turn-masks.ts";
 import { OUTPUT_FORMATS, type OutputFormat } from "./output-target.ts";
@@ -20,7 +21,9 @@ export interface PrepareFlags {
   "messages-field": string;
   "role-field": string;
   "content-field": string;
+  "documents-field": string;
   "role-alias"?: string | undefined;
+  "content-blocks": string;
   roles: string;
   "train-on-eos": string;
   "last-turn-only": boolean;
@@ -77,7 +80,7 @@ export function readPrepareConfig(flags: PrepareFlags, usage: string): PrepareCo
     rowsPerShard: positiveInteger(flags["rows-per-shard"], "--rows-per-shard", usage),
     template: flags.template,
     shape: strictShape(
-      { messagesField: flags["messages-field"], roleField: flags["role-field"], contentField: flags["content-field"] },
+      { messagesField: flags["messages-field"], roleField: flags["role-field"], contentField: flags["content-field"], documentsField: flags["documents-field"] },
       parseRoleAliases(flags["role-alias"], usage),
       roles,
     ),
@@ -89,6 +92,7 @@ export function readPrepareConfig(flags: PrepareFlags, usage: string): PrepareCo
       truncation: oneOf(flags.truncation, TRUNCATIONS, "--truncation", usage),
       labels: !flags["no-labels"],
       includeText: flags["include-text"],
+      contentBlocks: readContentBlocksPolicy(flags["content-blocks"], usage),
       ...(keepColumns.length > 0 ? { keepColumns } : {}),
     },
     dropEmpty: flags["drop-empty"],

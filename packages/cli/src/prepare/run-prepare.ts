@@ -109,7 +109,15 @@ export async function runPrepare(config: PrepareConfig, tokenizer: LoadedTokeniz
 /** The input columns a record is made of: the others (images, audio) are never read from Parquet. */
 function parquetColumns(config: PrepareConfig): Set<string> {
   // `conversations` too, so that ShareGPT data read without the flags gets the hint that names them.
-  return new Set([config.shape.messagesField, "conversations", "tools", "add_generation_prompt", "chat_template_kwargs", ...(config.encoding.keepColumns ?? [])]);
+  return new Set([
+    config.shape.messagesField,
+    "conversations",
+    "tools",
+    config.shape.documentsField,
+    "add_generation_prompt",
+    "chat_template_kwargs",
+    ...(config.encoding.keepColumns ?? []),
+  ]);
 }
 
 /** The output behind one face: rows in, the files written out. */

@@ -1,4 +1,4 @@
-import type { ChatMessage, ToolDefinition } from "@training-templates/core";
+import { ConversationProblemError, validateConversation, type ChatMessage, type ToolDefinition } from "@training-templates/core";
 import type { RecordShape } from "./record-shape.ts";
 import { reject, type Rejection } from "./rejection.ts";
 
@@ -6,6 +6,8 @@ import { reject, type Rejection } from "./rejection.ts";
 export interface ChatRecord {
   messages: ChatMessage[];
   tools?: ToolDefinition[];
+  /** RAG documents, as transformers' `apply_chat_template(documents=…)` takes them. */
+  documents?: Record<string, unknown>[];
   addGenerationPrompt: boolean;
   templateKwargs?: Record<string, unknown>;
   /** Indices of messages marked `"train": false`. */
@@ -17,9 +19,10 @@ export interface ChatRecord {
 export type ParsedRecord = { ok: true; record: ChatRecord } | Rejection;
 
 /**
- * Reads one record as `{ <messages>, tools?, add_generation_prompt?, chat_template_kwargs? }`. Only the shape the
- * tool relies on is checked; what a message may contain beyond that is the template's business (it rejects what it
- * cannot render). A strict shape also maps field names and roles and checks content and `"train"`.
+ * Reads one record as `{ <messages>, tools?, <documents>?, add_generation_prompt?, chat_template_kwargs? }`. The
+ * conversation gets the library's own check (`validateConversation`, which `applyChatTemplate` runs too), so every
+ * command rejects the same records with the same reasons. A strict shape also maps field names and roles, refuses
+ * roles nobody mapped and reads `"train"`; the lenient one (`mask`) hands messages to the template as they came.
  */
 export function parseRecord(text: string, shape: RecordShape): ParsedRecord {
   let value: unknown;
@@ -30,15 +33,15 @@ export function parseRecord(text: string, shape: RecordShape): ParsedRecord {
   }
   if (!isObject(value)) return reject("not-an-object", `not a JSON object (got ${describeType(value)})`);
   const field = shape.messagesField;
-  const { [field]: messages, tools, add_generation_prompt: addGenerationPrompt, chat_template_kwargs: kwargs } = value;
+  const { [field]: messages, [shape.documentsField]: documents, tools, add_generation_prompt: addGenerationPrompt, chat_template_kwargs: kwargs } = value;
   if (!Array.isArray(messages)) {
     const got = messages === undefined ? "" : ` ("${field}" is ${describeType(messages)})`;
     return reject("no-messages", `no "${field}" array${got}${shape.strict && messages === undefined ? shareGptHint(value, field) : ""}`);
   }
-  if (messages.length === 0) return reject("no-messages", `"${field}" is empty`);
-  const checked = shape.strict ? mapMessages(messages, shape) : checkMessages(messages, shape);
+  const invalid = conversationProblem(messages, tools, documents, shape);
+  if (invalid) return invalid;
+  const checked = shape.strict ? mapMessages(messages as Record<string, unknown>[], shape) : { ok: true as const, messages: messages as ChatMessage[], excluded: [] };
   if (!checked.ok) return checked;
-  if (tools !== undefined && tools !== null && !Array.isArray(tools)) return reject("invalid-field", `"tools" is not a list (got ${describeType(tools)})`);
   if (addGenerationPrompt !== undefined && typeof addGenerationPrompt !== "boolean") {
     return reject("invalid-field", `"add_generation_prompt" is not true or false (got ${describeType(addGenerationPrompt)})`);
   }
@@ -48,6 +51,7 @@ export function parseRecord(text: string, shape: RecordShape): ParsedRecord {
     record: {
       messages: checked.messages,
       ...(Array.isArray(tools) ? { tools: tools as ToolDefinition[] } : {}),
+      ...(Array.isArray(documents) ? { documents: documents as Record<string, unknown>[] } : {}),
       addGenerationPrompt: addGenerationPrompt ?? false,
       ...(kwargs ? { templateKwargs: kwargs } : {}),
       excluded: checked.excluded,
@@ -56,26 +60,33 @@ export function parseRecord(text: string, shape: RecordShape): ParsedRecord {
   };
 }
 
-type CheckedMessages = { ok: true; messages: ChatMessage[]; excluded: number[] } | Rejection;
-
-/** The lenient check: messages go to the template exactly as they came. */
-function checkMessages(messages: unknown[], shape: RecordShape): CheckedMessages {
-  for (const [index, message] of messages.entries()) {
-    if (!isObject(message)) return reject("invalid-message", `${shape.messagesField}[${index}] is not an object (got ${describeType(message)})`);
-    if (typeof message[shape.roleField] !== "string") return reject("invalid-message", `${shape.messagesField}[${index}] has no string "${shape.roleField}"`);
+/** The library's check of the conversation, its errors named with the data's own field names. */
+function conversationProblem(messages: unknown[], tools: unknown, documents: unknown, shape: RecordShape): Rejection | undefined {
+  try {
+    validateConversation(
+      { messages, tools, documents },
+      { messages: shape.messagesField, ...(shape.strict ? { role: shape.roleField, content: shape.contentField } : {}) },
+    );
+  } catch (error) {
+    if (!(error instanceof ConversationProblemError)) throw error;
+    // The library names the documents "documents"; the data may call them otherwise.
+    const reason = shape.documentsField === "documents" ? error.message : error.message.replace(/^documents(?=[[:])/, shape.documentsField);
+    return reject(error.problem, reason);
   }
-  return { ok: true, messages: messages as ChatMessage[], excluded: [] };
+  return undefined;
 }
 
+type CheckedMessages = { ok: true; messages: ChatMessage[]; excluded: number[] } | Rejection;
+
 /** The strict check: each message rebuilt with `role`/`content`, its role aliased and known, `"train"` read and dropped. */
-function mapMessages(messages: unknown[], shape: RecordShape): CheckedMessages {
+function mapMessages(messages: Record<string, unknown>[], shape: RecordShape): CheckedMessages {
   const mapped: ChatMessage[] = [];
   const excluded: number[] = [];
   for (const [index, message] of messages.entries()) {
     const where = `${shape.messagesField}[${index}]`;
-    if (!isObject(message)) return reject("invalid-message", `${where} is not an object (got ${describeType(message)})`);
-    const { [shape.roleField]: spelledRole, [shape.contentField]: content, train } = message;
-    if (typeof spelledRole !== "string") return reject("invalid-message", `${where} has no string "${shape.roleField}"`);
+    // The library's check has made sure of the object and its role.
+    const { [shape.roleField]: spelledRole, train } = message as { [key: string]: unknown };
+    if (typeof spelledRole !== "string") throw new Error(`${where}: no role after validation`);
     const role = shape.roleAliases[spelledRole] ?? spelledRole;
     if (shape.knownRoles && !shape.knownRoles.includes(role)) {
       return reject(
@@ -83,8 +94,6 @@ function mapMessages(messages: unknown[], shape: RecordShape): CheckedMessages {
         `${where} has the unknown role "${spelledRole}" (known: ${shape.knownRoles.join(", ")}; map it with --role-alias ${spelledRole}=ROLE)`,
       );
     }
-    const contentProblem = describeContentProblem(content);
-    if (contentProblem) return reject("invalid-content", `${where}.${shape.contentField} ${contentProblem}`);
     if (train !== undefined && typeof train !== "boolean") return reject("invalid-field", `${where}.train is not true or false (got ${describeType(train)})`);
     if (train === false) excluded.push(index);
     mapped.push(renamed(message, shape, role));
@@ -104,14 +113,6 @@ function renamed(message: Record<string, unknown>, shape: RecordShape, role: str
     else if (key !== "train" && key !== "role" && key !== "content") out[key] = value;
   }
   return out as ChatMessage;
-}
-
-/** Templates print any content with `str()`: a number or an object would be trained on as its Python spelling. */
-function describeContentProblem(content: unknown): string | undefined {
-  if (content === undefined || content === null || typeof content === "string") return undefined;
-  if (!Array.isArray(content)) return `is ${describeType(content)} (expected a string, a list of content blocks, or null)`;
-  const index = content.findIndex((block) => !isObject(block) || typeof block.type !== "string");
-  return index === -1 ? undefined : `[${index}] is not a content block (an object with a string "type")`;
 }
 
 function shareGptHint(value: Record<string, unknown>, field: string): string {

@@ -8,6 +8,8 @@ export interface RecordShape {
   messagesField: string;
   roleField: string;
   contentField: string;
+  /** The field holding the record's RAG documents (transformers' `documents=`), if it has them. */
+  documentsField: string;
   /** Role names as the data spells them → as templates expect them (`human` → `user`). */
   roleAliases: Record<string, string>;
   /** The roles a message may have once aliased; undefined lets any role through to the template. */
@@ -20,7 +22,7 @@ export interface RecordShape {
 }
 
 /** What `mask` has always read: `messages` with `role`/`content`, everything else left to the template. */
-export const MASK_SHAPE: RecordShape = { messagesField: "messages", roleField: "role", contentField: "content", roleAliases: {}, strict: false };
+export const MASK_SHAPE: RecordShape = { messagesField: "messages", roleField: "role", contentField: "content", documentsField: "documents", roleAliases: {}, strict: false };
 
 /** ShareGPT's speaker names, understood without being asked. */
 export const SHAREGPT_ROLE_ALIASES: Readonly<Record<string, string>> = { human: "user", gpt: "assistant", observation: "tool" };
@@ -41,7 +43,7 @@ export function parseRoleAliases(text: string | undefined, usage: string): Recor
 }
 
 /** A prepare run's shape: the given fields, ShareGPT's aliases plus the user's, and the roles that may appear. */
-export function strictShape(fields: { messagesField: string; roleField: string; contentField: string }, userAliases: Record<string, string>, trainedRoles: readonly string[]): RecordShape {
+export function strictShape(fields: { messagesField: string; roleField: string; contentField: string; documentsField: string }, userAliases: Record<string, string>, trainedRoles: readonly string[]): RecordShape {
   const roleAliases = { ...SHAREGPT_ROLE_ALIASES, ...userAliases };
   const knownRoles = [...new Set([...STANDARD_ROLES, ...Object.values(roleAliases), ...trainedRoles])];
   return { ...fields, roleAliases, knownRoles, strict: true };

@@ -7,6 +7,7 @@ export type RejectKind =
   | "invalid-content"
   | "unknown-role"
   | "invalid-field"
+  | "content-blocks"
   | "no-template"
   | "template-rejected"
   | "template-failed"

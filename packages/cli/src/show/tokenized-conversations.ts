@@ -1,4 +1,5 @@
 import type { Readable, Writable } from "node:stream";
+import type { ContentBlocksPolicy } from "@training-templates/core";
 import { encodedRow, MASK_ENCODING, RecordEncoder } from "../encoding/encode-record.ts";
 import type { TemplateChoice } from "../encoding/template-choice.ts";
 import { RecordSource, type InputFormat } from "../io/record-source.ts";
@@ -27,6 +28,7 @@ export interface ConversationRequest {
   inputFormat: InputFormat;
   shape: RecordShape;
   choice: TemplateChoice;
+  contentBlocks?: ContentBlocksPolicy;
   /** The 0-based index of the first record wanted. */
   first: number;
   count: number;
@@ -42,7 +44,11 @@ export async function readTokenizedConversations(
   request: ConversationRequest,
   io: { stdin: Readable; stderr: Writable },
 ): Promise<{ conversations: TokenizedConversation[]; recordsSeen: number }> {
-  const encoder = new RecordEncoder(tokenizer, request.choice, request.shape, { ...MASK_ENCODING, includeText: true });
+  const encoder = new RecordEncoder(tokenizer, request.choice, request.shape, {
+    ...MASK_ENCODING,
+    includeText: true,
+    ...(request.contentBlocks ? { contentBlocks: request.contentBlocks } : {}),
+  });
   const source = await RecordSource.open(request.inputPath, io.stdin);
   const conversations: TokenizedConversation[] = [];
   let index = 0;

@@ -32,6 +32,30 @@ export class TemplateRenderError extends TrainingTemplatesError {
   }
 }
 
+/**
+ * A render went past one of `renderChat`'s limits (`RenderLimits`: output length, time, macro depth), which bound
+ * what an untrusted template can cost; what Python's Jinja2 sandbox itself refuses (a `range` too big, an unsafe
+ * attribute) is a `TemplateRenderError` with Jinja2's message instead.
+ */
+export class TemplateLimitError extends TrainingTemplatesError {
+  constructor(
+    templateName: string,
+    /** The limit's option name: `maxOutputLength`, `timeoutMs` or `maxMacroDepth`. */
+    readonly limit: string,
+    /** The limit's value. */
+    readonly bound: number,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      "TEMPLATE_LIMIT",
+      `Chat template ${templateName} exceeded a render limit: ${detail}. Check the template; a render that needs more ` +
+        "can raise the limit with renderChat's `limits` option",
+      options,
+    );
+  }
+}
+
 /** The generation markers produce unbalanced or unusable spans. */
 export class GenerationSpanError extends TrainingTemplatesError {
   constructor(templateName: string, detail: string) {

@@ -1,8 +1,10 @@
 import { Environment, Interpreter } from "@huggingface/jinja";
 import type { Node } from "./compile/ast.ts";
+import { installSandbox } from "./interpreter-sandbox.ts";
 import { pythonEquals, pythonTypeName, type Value } from "./python-semantics.ts";
 import { pythonStr } from "./python-str.ts";
 import { pythonStrip } from "./python-strings.ts";
+import { currentBudget } from "./render-limits.ts";
 
 /**
  * `@huggingface/jinja`'s interpreter, adjusted where it renders differently from Python Jinja2 on what chat
@@ -67,6 +69,7 @@ function undefinedValueClass(evaluate: (node: Node, env: Environment) => Value, 
 export function createPythonCompatibleInterpreter(environment: Environment): Interpreter {
   const interpreter = new Interpreter(environment);
   const internals = interpreter as unknown as InterpreterInternals;
+  const budget = currentBudget();
   const base = {
     evaluate: internals.evaluate.bind(interpreter),
     applyFilter: internals.applyFilter.bind(interpreter),
@@ -112,7 +115,12 @@ export function createPythonCompatibleInterpreter(environment: Environment): Int
     let result = "";
     for (const statement of statements) {
       const value = evaluate(statement, env);
-      if (!STATEMENT_TYPES.has(statement.type)) result += pythonStr(value);
+      if (!STATEMENT_TYPES.has(statement.type)) {
+        // Text is counted where it is made (a leaf), not again as it is joined into the blocks around it.
+        const text = pythonStr(value);
+        budget.produced(text.length);
+        result += text;
+      }
       else if (value.type !== "NullValue" && value.type !== "UndefinedValue") result += value.toString();
     }
     return string(result, env);
@@ -247,5 +255,7 @@ export function createPythonCompatibleInterpreter(environment: Environment): Int
     return current;
   };
 
+  // Outermost: the sandbox refuses an attribute before any hook acts on it, and the budget counts every step.
+  installSandbox(interpreter, budget, { precomputed, undefinedValue });
   return interpreter;
 }

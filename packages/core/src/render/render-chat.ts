@@ -1,9 +1,11 @@
 import { Environment, parse, tokenize } from "@huggingface/jinja";
-import { GenerationSpanError, TemplateRenderError, TemplateSyntaxError } from "../errors.ts";
+import { GenerationSpanError, TemplateLimitError, TemplateRenderError, TemplateSyntaxError } from "../errors.ts";
 import type { Span } from "../types.ts";
 import { compileTemplate, inspectContext, type Compilation } from "./compile/index.ts";
 import { prepareTemplate } from "./prepare-template.ts";
 import { createPythonCompatibleInterpreter } from "./python-compatible-interpreter.ts";
+import { RenderBudget, RenderLimitExceeded, runWithBudget, type RenderLimits } from "./render-limits.ts";
+import { SandboxError } from "./sandbox.ts";
 import { templateGlobals, TemplateRaised } from "./template-globals.ts";
 import { memoizeByTemplate } from "./template-memo.ts";
 
@@ -20,6 +22,11 @@ export interface RenderOptions {
    * `"compiled"`: as `"auto"`, but throws if the template does not compile (for tests).
    */
   engine?: "auto" | "interpreter" | "compiled";
+  /**
+   * Bounds on this render (a template is untrusted input): `maxOutputLength` (default 32 Mi characters), `timeoutMs`
+   * (default 5,000), `maxMacroDepth` (default 200). Going past one throws `TemplateLimitError`.
+   */
+  limits?: RenderLimits;
 }
 
 export interface RenderedChat {
@@ -91,22 +98,37 @@ export function renderChat(template: string, context: Record<string, unknown>, o
   const now = options.now ?? (() => new Date());
   const globals = templateGlobals(context, now, open, close);
   // A context variable named `namespace` collides with the interpreter's own, which it reports as an error.
-  const compiled = engine !== "interpreter" && inspection.plain && !("namespace" in context) ? renderCompiled(compilation, globals) : undefined;
-  const marked = compiled ?? renderInterpreted(program, globals, templateName);
+  const budget = new RenderBudget(options.limits);
+  const marked = runWithBudget(budget, () => {
+    const compiled = engine !== "interpreter" && inspection.plain && !("namespace" in context) ? renderCompiled(compilation, globals, templateName) : undefined;
+    if (compiled !== undefined) return compiled;
+    budget.restart();
+    return renderInterpreted(program, globals, templateName);
+  });
   return extractSpans(marked, open, close, templateName);
 }
 
 /**
  * The compiled render, or `undefined` where the interpreter must render: a template it does not take, or any
- * exception (the interpreter then renders the same conversation, so its text or its error is the outcome).
+ * exception (the interpreter then renders the same conversation, so its text or its error is the outcome) except a
+ * limit or the sandbox's `range`: the interpreter would meet the same one at the same point, so rendering again would
+ * only repeat the runaway work.
  */
-function renderCompiled(compilation: Compilation, globals: Record<string, unknown>): string | undefined {
+function renderCompiled(compilation: Compilation, globals: Record<string, unknown>, templateName: string): string | undefined {
   if (!compilation.render) return undefined;
   try {
     return compilation.render(globals);
-  } catch {
+  } catch (error) {
+    if (error instanceof RenderLimitExceeded || error instanceof SandboxError) throw renderFailure(error, templateName);
     return undefined;
   }
+}
+
+/** The library's error for what stopped a render. */
+function renderFailure(error: unknown, templateName: string): Error {
+  if (error instanceof RenderLimitExceeded) return new TemplateLimitError(templateName, error.limit, error.bound, error.message, { cause: error });
+  const raised = error instanceof TemplateRaised;
+  return new TemplateRenderError(templateName, (error as Error).message, raised, { cause: error });
 }
 
 function renderInterpreted(program: Program, globals: Record<string, unknown>, templateName: string): string {
@@ -115,8 +137,7 @@ function renderInterpreted(program: Program, globals: Record<string, unknown>, t
   try {
     return (createPythonCompatibleInterpreter(env).run(program) as { value: string }).value;
   } catch (error) {
-    const raised = error instanceof TemplateRaised;
-    throw new TemplateRenderError(templateName, (error as Error).message, raised, { cause: error });
+    throw renderFailure(error, templateName);
   }
 }
 

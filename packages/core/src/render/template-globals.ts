@@ -1,17 +1,9 @@
 import { CLOSE_MARKER_VAR, OPEN_MARKER_VAR } from "./prepare-template.ts";
+import { sandboxedRange } from "./sandbox.ts";
 import { strftime } from "./strftime.ts";
 
 /** What `raise_exception` throws, so renderChat can tell a template's own rejection from a failure. */
 export class TemplateRaised extends Error {}
-
-/** Python's `range` (the one global `@huggingface/jinja` keeps to itself). */
-function pythonRange(start: number, stop?: number, step = 1): number[] {
-  if (stop === undefined) [start, stop] = [0, start];
-  if (step === 0) throw new Error("range() arg 3 must not be zero");
-  const out: number[] = [];
-  for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(i);
-  return out;
-}
 
 /**
  * The variables a chat template sees, as transformers passes them: Jinja's constants, `range`, `raise_exception`,
@@ -20,7 +12,8 @@ function pythonRange(start: number, stop?: number, step = 1): number[] {
 export function templateGlobals(context: Record<string, unknown>, now: () => Date, open: string, close: string): Record<string, unknown> {
   return {
     true: true, false: false, none: null, True: true, False: false, None: null,
-    range: pythonRange,
+    // The sandbox's `range` (transformers renders in Jinja2's sandbox), replacing the library's own.
+    range: sandboxedRange,
     raise_exception: (message: unknown) => {
       throw new TemplateRaised(String(message));
     },

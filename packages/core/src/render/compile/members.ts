@@ -1,3 +1,4 @@
+import { leaveRefusedAttribute } from "./refused-attributes.ts";
 import { noKeywords, STRING_METHODS } from "./string-methods.ts";
 import { Callable, hasKey, isDict, isInteger, libraryValue, Namespace, notCompiled, type Scope, typeName } from "./values.ts";
 
@@ -31,6 +32,7 @@ const ALWAYS_METHODS = new Set(["items", "keys", "values", "get"]);
  * (else its method), a namespace's attribute, a list's or string's index or builtin; anything else is undefined.
  */
 export function member(object: unknown, property: unknown, attribute = false): unknown {
+  if (typeof property === "string") leaveRefusedAttribute(object, property, !attribute);
   if (isDict(object)) {
     if (typeof property !== "string") throw new Error(`Cannot access property with non-string: got ${typeName(property)}`);
     if (!(attribute && ALWAYS_METHODS.has(property)) && hasKey(object, property)) return object[property];

@@ -1,5 +1,6 @@
 import { type Node, unsupported } from "./ast.ts";
 import { compileExpression, type Expr } from "./expressions.ts";
+import { currentBudget } from "../render-limits.ts";
 import { pythonStr } from "./python-str.ts";
 import { Callable, isDict, isTuple, Namespace, Scope, truthy, typeName } from "./values.ts";
 
@@ -57,7 +58,12 @@ function compileStatement(node: Node, options: Options): Stmt {
       return unsupported(node.type);
     default: {
       const expression = compileExpression(node);
-      return (scope) => pythonStr(expression(scope));
+      return (scope) => {
+        // Text is counted where it is made (a leaf), not again as it is joined into the blocks around it.
+        const text = pythonStr(expression(scope));
+        currentBudget().produced(text.length);
+        return text;
+      };
     }
   }
 }
@@ -94,8 +100,10 @@ function compileFor(node: Node, options: Options): Stmt {
     else if (isDict(walked)) walked = Object.keys(walked);
     if (!Array.isArray(walked)) throw new Error(`Expected iterable or object type in for loop: got ${typeName(walked)}`);
     let items = walked as unknown[];
+    const budget = currentBudget();
     if (filter) {
       items = items.filter((item) => {
+        budget.step();
         const itemScope = new Scope(scope);
         assign(itemScope, item);
         return truthy(filter(itemScope));
@@ -105,6 +113,7 @@ function compileFor(node: Node, options: Options): Stmt {
     let out = "";
     let ran = false;
     for (let i = 0; i < length; i++) {
+      budget.step();
       scope.vars.set("loop", {
         index: i + 1,
         index0: i,
@@ -186,26 +195,37 @@ function compileMacro(node: Node, options: Options): Stmt {
   const body = compileBlock(node.body!, options);
   return (scope) => {
     scope.vars.set(name, new Callable((args, kwargs, callScope) => {
-      const macroScope = new Scope(callScope);
-      const remaining = kwargs ? new Map(kwargs) : undefined;
-      const pending: Parameter[] = [];
-      parameters.forEach((parameter, i) => {
-        let value: unknown;
-        let bound = i < args.length;
-        if (bound) value = args[i];
-        else if (remaining?.has(parameter.name)) {
-          value = remaining.get(parameter.name);
-          remaining.delete(parameter.name);
-          bound = true;
-        }
-        if (!bound && parameter.fallback) pending.push(parameter);
-        macroScope.vars.set(parameter.name, value);
-      });
-      if (remaining && remaining.size > 0) throw new Error(`macro '${name}' takes no keyword argument '${remaining.keys().next().value}'`);
-      if (args.length > parameters.length) throw new Error(`macro '${name}' takes not more than ${parameters.length} argument(s)`);
-      for (const parameter of pending) macroScope.vars.set(parameter.name, parameter.fallback!(macroScope));
-      return body(macroScope);
+      const budget = currentBudget();
+      budget.enterMacro();
+      try {
+        return callMacro(args, kwargs, callScope);
+      } finally {
+        budget.leaveMacro();
+      }
     }));
     return "";
   };
+
+  /** One call: the macro's text for these arguments (the budget's depth is counted around it). */
+  function callMacro(args: unknown[], kwargs: Map<string, unknown> | null, callScope: Scope): string {
+    const macroScope = new Scope(callScope);
+    const remaining = kwargs ? new Map(kwargs) : undefined;
+    const pending: Parameter[] = [];
+    parameters.forEach((parameter, i) => {
+      let value: unknown;
+      let bound = i < args.length;
+      if (bound) value = args[i];
+      else if (remaining?.has(parameter.name)) {
+        value = remaining.get(parameter.name);
+        remaining.delete(parameter.name);
+        bound = true;
+      }
+      if (!bound && parameter.fallback) pending.push(parameter);
+      macroScope.vars.set(parameter.name, value);
+    });
+    if (remaining && remaining.size > 0) throw new Error(`macro '${name}' takes no keyword argument '${remaining.keys().next().value}'`);
+    if (args.length > parameters.length) throw new Error(`macro '${name}' takes not more than ${parameters.length} argument(s)`);
+    for (const parameter of pending) macroScope.vars.set(parameter.name, parameter.fallback!(macroScope));
+    return body(macroScope);
+  }
 }

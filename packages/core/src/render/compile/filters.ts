@@ -17,5 +17,5 @@ export function applyFilter(name: string, operand: unknown, call: FilterCall | n
   const args = call?.args ?? [];
   const kwargs = call?.kwargs ?? null;
   requireShareable([operand, ...args], kwargs, `| ${name}`);
-  return compiledResult(filter(operand, args, kwargs), `| ${name}`);
+  return compiledResult(filter(operand, args, kwargs), name);
 }

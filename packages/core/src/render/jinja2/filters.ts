@@ -293,6 +293,7 @@ function tojsonFilter(value: unknown, args: unknown[], kwargs: Map<string, unkno
 function jsonReady(value: unknown): unknown {
   if (value === undefined) throw new TypeError("Object of type Undefined is not JSON serializable");
   if (value instanceof IntegralFloat) throw new TypeError("json of an integral float");
+  if (typeof value === "object" && value !== null && !Array.isArray(value) && !isDict(value)) throw new TypeError(`Object of type ${pyTypeName(value)} is not JSON serializable`);
   if (Array.isArray(value)) return value.map(jsonReady);
   if (isDict(value)) return Object.fromEntries(Object.keys(value).map((key) => [key, jsonReady(value[key])]));
   return value;

@@ -53,8 +53,8 @@ export function pyRepr(v: unknown): string {
     return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
   }
   if (isDict(v)) return `{${Object.keys(v).map((key) => `${pythonStringRepr(key)}: ${pyRepr(v[key])}`).join(", ")}}`;
-  // Jinja2's `<Namespace {…}>` and `<Macro 'name'>`, but without the contents (nothing prints them in chat templates).
-  return v instanceof Namespace ? "<Namespace>" : "<Macro>";
+  // Jinja2 prints `<Namespace {…}>` or `<Macro 'name'>`; the interpreter's own hooks print those.
+  throw new Error(`no Python repr for a ${pyTypeName(v)} here`);
 }
 
 /** Python's `str()` (Jinja2's `soft_str`): an undefined value is the empty string. */

@@ -1,10 +1,13 @@
-import { Callable, isDict } from "../compile/values.ts";
+import { Callable, isDict, Namespace } from "../compile/values.ts";
 import { isFloat, isNumber, pyCompare, pyEquals, pyLen, pyModulo, pyStr, pyTypeName } from "./py-values.ts";
 
 /** A Jinja2 test on an operand, with the arguments after its name (`x is divisibleby(3)`). */
 export type Jinja2Test = (operand: unknown, args: readonly unknown[]) => boolean;
 
 const isCased = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
+
+/** A namespace or function: its `str()` (`<Namespace {…}>`, `<Macro 'name'>`) is neither all lower nor all upper case. */
+const isOpaque = (v: unknown) => v instanceof Namespace || v instanceof Callable || typeof v === "function";
 
 /** Python's `str.islower()` / `str.isupper()`: some cased character, and every cased one in that case. */
 function isAllCase(text: string, upper: boolean): boolean {
@@ -54,8 +57,8 @@ export const JINJA2_TESTS: ReadonlyMap<string, Jinja2Test> = new Map<string, Jin
     }
   }],
   ["callable", (v) => v === undefined || v instanceof Callable || typeof v === "function"],
-  ["lower", (v) => isAllCase(pyStr(v), false)],
-  ["upper", (v) => isAllCase(pyStr(v), true)],
+  ["lower", (v) => !isOpaque(v) && isAllCase(pyStr(v), false)],
+  ["upper", (v) => !isOpaque(v) && isAllCase(pyStr(v), true)],
   ["odd", (v) => pyModulo(v, 2) === 1],
   ["even", (v) => pyModulo(v, 2) === 0],
   ["divisibleby", (v, args) => pyModulo(v, args[0]) === 0],

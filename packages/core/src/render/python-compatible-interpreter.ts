@@ -1,5 +1,6 @@
 import { Environment, Interpreter } from "@huggingface/jinja";
 import type { Node } from "./compile/ast.ts";
+import { installJinja2Semantics } from "./jinja2/interpreter-hooks.ts";
 import { installSandbox } from "./interpreter-sandbox.ts";
 import { pythonEquals, pythonTypeName, type Value } from "./python-semantics.ts";
 import { pythonStr } from "./python-str.ts";
@@ -186,6 +187,11 @@ export function createPythonCompatibleInterpreter(environment: Environment): Int
     const walked = precomputed(
       iterable.type === "StringValue" ? characters(iterable, env) : iterable.type === "UndefinedValue" ? make("ArrayLiteral", [], env) : iterable,
     );
+    // The library unpacks only lists (`for k, v in …`); Python unpacks tuples too (`d.items()` yields them).
+    const items = walked.value as Value;
+    if (node.loopvar?.type === "TupleLiteral" && ARRAYS.has(items.type) && (items.value as Value[]).some((item) => item.type === "TupleValue")) {
+      walked.value = make("ArrayLiteral", (items.value as Value[]).map((item) => (item.type === "TupleValue" ? make("ArrayLiteral", item.value, env) : item)), env);
+    }
     return base.forLoop({ ...node, iterable: select ? { ...select, lhs: walked } : walked }, env);
   };
 
@@ -255,6 +261,8 @@ export function createPythonCompatibleInterpreter(environment: Environment): Int
     return current;
   };
 
+  // Last, so the hooks above handle what is not plain data (namespaces, macros, functions).
+  installJinja2Semantics(interpreter, environment, { describeNode, precomputed, baseEvaluate: base.evaluate });
   // Outermost: the sandbox refuses an attribute before any hook acts on it, and the budget counts every step.
   installSandbox(interpreter, budget, { precomputed, undefinedValue });
   return interpreter;

@@ -1,6 +1,9 @@
+import { objectTypeRepr, pyMethod } from "../jinja2/methods.ts";
+import { hasPythonAttribute } from "../jinja2/python-attributes.ts";
+import { requireShareable } from "./jinja2-values.ts";
 import { leaveRefusedAttribute } from "./refused-attributes.ts";
 import { noKeywords, STRING_METHODS } from "./string-methods.ts";
-import { Callable, hasKey, isDict, isInteger, libraryValue, Namespace, notCompiled, type Scope, typeName } from "./values.ts";
+import { Callable, hasKey, isCallable, isDict, isInteger, libraryValue, Namespace, notCompiled, type Scope, typeName } from "./values.ts";
 
 type Dict = Record<string, unknown>;
 type DictMethod = (dict: Dict, args: readonly unknown[]) => unknown;
@@ -63,8 +66,19 @@ export function member(object: unknown, property: unknown, attribute = false): u
   return undefined;
 }
 
-/** `object.name(args)` without making a bound method when the method is a string's or dict's builtin. */
+/** `object.name(args)` without making a bound method when the method is a string's, list's or dict's builtin. */
 export function callMember(object: unknown, name: string, args: unknown[], kwargs: Map<string, unknown> | null, scope: Scope): unknown {
+  // Python's str/list/dict methods, shared with the interpreter (`../jinja2/methods.ts`); a dict's key of the same
+  // name is not a method (except the names the adjusted interpreter always resolves to the method).
+  const isKey = isDict(object) && hasKey(object, name) && !ALWAYS_METHODS.has(name);
+  const method = isKey ? undefined : pyMethod(object, name);
+  if (method) {
+    requireShareable([object, ...args], kwargs, `.${name}()`);
+    return method(object as never, args, kwargs);
+  }
+  if (object !== undefined && !(object instanceof Namespace) && !isCallable(object) && !hasPythonAttribute(object, name)) {
+    throw new Error(`'${objectTypeRepr(object)}' has no attribute '${name}'`);
+  }
   if (typeof object === "string") {
     const method = STRING_METHODS.get(name);
     if (method) {

@@ -70,7 +70,7 @@ function compileStatement(node: Node, options: Options): Stmt {
 
 type Assign = (scope: Scope, value: unknown) => void;
 
-/** Binds a loop variable or a `set` target list; unpacking takes lists (and, for `set`, tuples) of the right length. */
+/** Binds a loop variable or a `set` target list; unpacking takes lists and tuples (`d.items()` yields them) of the right length. */
 function compileTargets(target: Node, acceptTuples: boolean): Assign {
   if (target.type === "Identifier") {
     const name = target.value as string;
@@ -86,7 +86,7 @@ function compileTargets(target: Node, acceptTuples: boolean): Assign {
 }
 
 function compileFor(node: Node, options: Options): Stmt {
-  const assign = compileTargets(node.loopvar!, false);
+  const assign = compileTargets(node.loopvar!, true);
   const select = node.iterable!.type === "SelectExpression" ? node.iterable! : undefined;
   const iterable = compileExpression(select ? select.lhs! : node.iterable!);
   const filter = select ? compileExpression(select.test!) : undefined;

@@ -8,6 +8,7 @@ import { getTrainingChatTemplate, selectNamedTemplate } from "./registry/trainin
 import { buildTemplateContext, specialTokensFromConfig } from "./render/context.ts";
 import { renderChat } from "./render/render-chat.ts";
 import { hasGenerationMarkers } from "./render/scan-template.ts";
+import type { RenderLimits } from "./render/render-limits.ts";
 import type { TokenizerLike } from "./tokenizer/types.ts";
 import type { ChatMessage, Conversation, Span, ToolDefinition } from "./types.ts";
 
@@ -32,6 +33,8 @@ export interface ApplyChatTemplateOptions {
   now?: () => Date;
   /** How errors name the template (e.g. a variant id or a file name). */
   templateName?: string;
+  /** Bounds on each render of the template (output length, time, macro depth; see `renderChat`): it is untrusted input. */
+  limits?: RenderLimits;
   /** A message's list of content blocks: rendered `"as-is"` (default, as transformers), `"join"`ed, or `"reject"`ed when the template would write it as a Python repr. */
   contentBlocks?: ContentBlocksPolicy;
 }
@@ -82,7 +85,11 @@ export async function applyChatTemplate(
   const context = buildTemplateContext(conversation, specialTokensFromConfig(tokenizer.config), options.templateKwargs);
   const templateName =
     options.templateName ?? templateUsed.trainingTemplateId ?? (templateUsed.source === "given" ? "(given template)" : "(tokenizer's template)");
-  const { text, spans } = renderChat(template, context, { templateName, ...(options.now ? { now: options.now } : {}) });
+  const { text, spans } = renderChat(template, context, {
+    templateName,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   const tokenized = await tokenizer.encode(text);
   const ids = tokenized.ids;
   const rows = {

@@ -9,6 +9,8 @@ export {
   type RenderOptions,
   type RenderedChat,
 } from "./render/render-chat.ts";
+export { DEFAULT_RENDER_LIMITS, type RenderLimits } from "./render/render-limits.ts";
+export { MAX_RANGE } from "./render/sandbox.ts";
 export { tryRender, sameOutcome, type RenderOutcome } from "./render/try-render.ts";
 export { buildTemplateContext, specialTokensFromConfig } from "./render/context.ts";
 export { strftime } from "./render/strftime.ts";

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { describeRenderEngine, renderChat, TemplateLimitError, TemplateRenderError, type RenderOptions } from "../src/index.ts";
+import {
+  applyChatTemplate,
+  describeRenderEngine,
+  renderChat,
+  TemplateLimitError,
+  TemplateRenderError,
+  type RenderOptions,
+  type TokenizerLike,
+} from "../src/index.ts";
 import { DEFAULT_RENDER_LIMITS } from "../src/render/render-limits.ts";
 
 const ENGINES = ["compiled", "interpreter"] as const;
@@ -107,5 +115,36 @@ describe("limits are options", () => {
     const limits = { maxMacroDepth: Infinity, maxOutputLength: Infinity, timeoutMs: Infinity };
     expect(renderChat(depth(300), {}, { limits }).text).toBe("300");
     expect(failure("{{ range(100001) | length }}", { limits })).toBeInstanceOf(TemplateRenderError);
+  });
+});
+
+describe("applyChatTemplate", () => {
+  const charTokenizer: TokenizerLike = {
+    kind: "characters",
+    encode: async (text) => ({ ids: [...text].map((ch) => ch.codePointAt(0)!), offsets: [] }) as never,
+    tokenToId: () => undefined,
+    idToToken: () => undefined,
+  };
+
+  it("passes its limits option to the render", async () => {
+    const options = { chatTemplate: depth(3), templateName: "hostile.jinja" };
+    await expect(applyChatTemplate(charTokenizer, messages, options)).resolves.toMatchObject({ text: "3" });
+    const error = await applyChatTemplate(charTokenizer, messages, { ...options, limits: { maxMacroDepth: 2 } }).catch((caught: Error) => caught);
+    expectLimit(error as Error, "maxMacroDepth", 2);
+  });
+
+  it("a record with content blocks meets a limit once: the content blocks probe does not render it again joined", async () => {
+    let calls = 0;
+    const template = "{% for i in range(100000) %}{{ tick() }}0123456789{% endfor %}";
+    const blocks = [{ role: "user", content: [{ type: "text", text: "hi" }] }];
+    const error = await applyChatTemplate(charTokenizer, blocks as never, {
+      chatTemplate: template,
+      templateName: "hostile.jinja",
+      contentBlocks: "reject",
+      templateKwargs: { tick: () => (calls++, "") },
+      limits: { maxOutputLength: 10_000 },
+    }).catch((caught: Error) => caught);
+    expectLimit(error as Error, "maxOutputLength", 10_000);
+    expect(calls).toBe(1001);
   });
 });

@@ -1,5 +1,6 @@
 import { selectNamedTemplate } from "../registry/training-template.ts";
 import { specialTokensFromConfig } from "../render/context.ts";
+import type { RenderLimits } from "../render/render-limits.ts";
 import type { TokenizerLike } from "../tokenizer/types.ts";
 import type { ChatMessage, ToolDefinition } from "../types.ts";
 import { assertContentBlocksRendered, joinContentBlocks, type ContentBlocksPolicy } from "./content-blocks.ts";
@@ -15,6 +16,7 @@ export interface ConversationInputOptions {
   now?: () => Date;
   templateName?: string;
   contentBlocks?: ContentBlocksPolicy;
+  limits?: RenderLimits;
 }
 
 /**
@@ -42,7 +44,11 @@ export function checkedMessages(tokenizer: TokenizerLike, messages: ChatMessage[
         {
           specialTokens: specialTokensFromConfig(tokenizer.config),
           ...(options.templateKwargs ? { templateKwargs: options.templateKwargs } : {}),
-          renderOptions: { templateName: options.templateName ?? (options.chatTemplate !== undefined ? "(given template)" : "(tokenizer's template)"), ...(options.now ? { now: options.now } : {}) },
+          renderOptions: {
+            templateName: options.templateName ?? (options.chatTemplate !== undefined ? "(given template)" : "(tokenizer's template)"),
+            ...(options.now ? { now: options.now } : {}),
+            ...(options.limits ? { limits: options.limits } : {}),
+          },
         },
       );
     }

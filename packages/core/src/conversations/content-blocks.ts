@@ -1,4 +1,4 @@
-import { TrainingTemplatesError } from "../errors.ts";
+import { TemplateLimitError, TrainingTemplatesError } from "../errors.ts";
 import { buildTemplateContext } from "../render/context.ts";
 import { renderChat, type RenderOptions } from "../render/render-chat.ts";
 import type { ChatMessage, ContentBlock, Conversation } from "../types.ts";
@@ -73,6 +73,8 @@ export function assertContentBlocksRendered(template: string, conversation: Conv
   try {
     text = render(withProbes(conversation.messages));
   } catch (error) {
+    // A template past a render limit would only run away again joined (and once more for the record itself).
+    if (error instanceof TemplateLimitError) throw error;
     if (!(error instanceof TrainingTemplatesError) || !rendersJoined(render, conversation.messages)) return;
     const where = indices.map((index) => `messages[${index}].content`).join(", ");
     throw new ConversationProblemError(

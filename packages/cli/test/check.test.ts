@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { CLI_BIN, makeQwen3Dir, makeTempDir, makeTokenizerDir, QWEN3_TOKENIZER_DIR, readOriginal, runCli, type CliRun } from "./helpers.ts";
 import { CHATML } from "./chatml-templates.ts";
 
-const CHECK_NAMES = ["generationMarkers", "prefixPreservation", "stopToken", "toolCalling", "pythonParity"] as const;
+const CHECK_NAMES = ["generationMarkers", "prefixPreservation", "stopToken", "toolCalling", "contentBlocks", "pythonParity"] as const;
 
 interface CheckItem {
   status: string;
@@ -94,8 +94,15 @@ describe("check: a tokenizer ready to train", () => {
     expect(report.trainingTemplate).toMatchObject({ needed: true, available: true, source: "registry", id: "qwen-3" });
     expect(report.trainingTemplate.endOfTurn).toEqual({ token: registry.get("qwen-3")!.endOfTurn, source: "qwen-3" });
     expect(Object.keys(report.checks)).toEqual([...CHECK_NAMES]);
-    for (const name of CHECK_NAMES) expect(report.checks[name]).toEqual({ status: "pass", detail: expect.any(String) });
+    for (const name of CHECK_NAMES.filter((name) => name !== "contentBlocks")) expect(report.checks[name]).toEqual({ status: "pass", detail: expect.any(String) });
+    // Qwen3 reads only string content: a list of blocks would train as an empty turn. A warning, not a blocker.
+    expect(report.checks.contentBlocks).toEqual({ status: "warn", detail: expect.stringMatching(/^records whose content is a list of blocks are rejected: messages\[0\]\.content: chat template .* writes none of this list/) });
     expect(report.verdict).toEqual({ ready: true, summary: "ready to train with the qwen-3 training template" });
+  });
+
+  test("a template that takes content blocks (Qwen2.5-VL) passes the content blocks check", async () => {
+    const report = parseReport(await runCli(["check", "--tokenizer", await makeTokenizerDir({ configTemplate: await readOriginal("qwen__2.5-vl.jinja") }), "--json"], { cwd }));
+    expect(report.checks.contentBlocks.status).toBe("pass");
   });
 
   test("the current Qwen3 original is recognised by fingerprint", async () => {

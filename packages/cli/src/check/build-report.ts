@@ -14,7 +14,7 @@ export async function buildCheckReport(tokenizer: LoadedTokenizer): Promise<Chec
     checks = { ...structural, pythonParity: await checkPythonParity(resolved.toCheck, tokenizer.config) };
   } else {
     const skipped: CheckItem = { status: "not checked", detail: "there is no training template to check" };
-    checks = { generationMarkers: skipped, prefixPreservation: skipped, stopToken: skipped, toolCalling: skipped, pythonParity: skipped };
+    checks = { generationMarkers: skipped, prefixPreservation: skipped, stopToken: skipped, toolCalling: skipped, contentBlocks: skipped, pythonParity: skipped };
   }
   const report = { tokenizer: tokenizer.dir, chatTemplate: resolved.chatTemplate, detection: resolved.detection, trainingTemplate: resolved.trainingTemplate, checks };
   return { ...report, verdict: decideVerdict(report) };

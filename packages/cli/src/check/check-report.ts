@@ -31,6 +31,7 @@ export interface TemplateChecks {
   prefixPreservation: CheckItem;
   stopToken: CheckItem;
   toolCalling: CheckItem;
+  contentBlocks: CheckItem;
   pythonParity: CheckItem;
 }
 
@@ -39,6 +40,7 @@ export const CHECK_LABELS: Record<keyof TemplateChecks, string> = {
   prefixPreservation: "prefix preservation",
   stopToken: "stop token trained",
   toolCalling: "tool calling",
+  contentBlocks: "content blocks",
   pythonParity: "Python Jinja2 parity",
 };
 

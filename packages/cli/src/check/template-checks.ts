@@ -1,4 +1,5 @@
 import {
+  assertContentBlocksRendered,
   buildTemplateContext,
   checkStopTokenTrained,
   checkTokenPrefixPreservation,
@@ -45,6 +46,7 @@ export async function runTemplateChecks(
       ? await guardedAsync(async () => passOrFail(await checkStopTokenTrained(primary, tokenizer, endOfTurn.token, options)))
       : { status: "not checked", detail: "no end-of-turn token is known (the tokenizer names no eos_token)" },
     toolCalling: guarded(() => checkTools(withTools, toCheck, options)),
+    contentBlocks: guarded(() => checkContentBlocks(primary, toCheck, options)),
   };
 }
 
@@ -75,6 +77,30 @@ function checkTools(template: string, toCheck: TemplateToCheck, options: CheckOp
   }
   const result = checkToolCalling(template, options);
   return result.ok ? { status: "pass", detail: result.detail } : { status: "warn", detail: `${result.detail}: conversations with tools cannot be trained` };
+}
+
+/** Data in the multimodal shape: each message's text as a list of one text block. */
+const BLOCKS_DIALOGUE: ChatMessage[] = MARKER_DIALOGUE.map((message) => ({ ...message, content: [{ type: "text", text: message.content as string }] }));
+
+/**
+ * Whether the template writes the text of content blocks, or would have records with them rejected (a list written
+ * as its Python repr, dropped, or failed on): the same probe `prepare`'s default `--content-blocks reject` runs.
+ */
+function checkContentBlocks(template: string, toCheck: TemplateToCheck, options: CheckOptions): CheckItem {
+  try {
+    assertContentBlocksRendered(
+      template,
+      { messages: BLOCKS_DIALOGUE },
+      {
+        ...(options.specialTokens ? { specialTokens: options.specialTokens } : {}),
+        ...(options.templateKwargs ? { templateKwargs: options.templateKwargs } : {}),
+        renderOptions: { templateName: toCheck.name, now: FIXED_NOW },
+      },
+    );
+  } catch (error) {
+    return { status: "warn", detail: `records whose content is a list of blocks are rejected: ${messageOf(error)}` };
+  }
+  return { status: "pass", detail: "the text of content blocks ([{\"type\": \"text\", …}]) renders as text" };
 }
 
 function passOrFail(result: { ok: boolean; detail: string }): CheckItem {

@@ -1,5 +1,14 @@
 import { BLOCKING_CHECKS, CHECK_LABELS, type CheckReport, type TemplateChecks } from "./check-report.ts";
 
+/**
+ * How the verdict sums up a check that warns about what cannot be trained; null: the report's line is enough (most
+ * text-only templates take no content blocks, and data without them is unaffected).
+ */
+const WARNING_NOTES: Partial<Record<keyof TemplateChecks, string | null>> = {
+  toolCalling: "without tool calling",
+  contentBlocks: null,
+};
+
 /** Ready when a training template exists and none of the checks that decide the masks' correctness failed. */
 export function decideVerdict(report: Omit<CheckReport, "verdict">): CheckReport["verdict"] {
   const { trainingTemplate, chatTemplate, checks } = report;
@@ -20,7 +29,10 @@ export function decideVerdict(report: Omit<CheckReport, "verdict">): CheckReport
   const notes = names.flatMap((name) => {
     const { status } = checks[name];
     if (status === "not checked") return [`${CHECK_LABELS[name]} not checked`];
-    if (status === "warn" || status === "fail") return [name === "toolCalling" ? "without tool calling" : `${CHECK_LABELS[name]}: ${status}`];
+    if (status === "warn" || status === "fail") {
+      const note = WARNING_NOTES[name];
+      return note === null ? [] : [note ?? `${CHECK_LABELS[name]}: ${status}`];
+    }
     return [];
   });
   return { ready: true, summary: `ready to train with ${which}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}` };

@@ -2,12 +2,13 @@ import { InvalidConversationError, UnsupportedTemplateError } from "./errors.ts"
 import { checkedMessages } from "./conversations/checked-messages.ts";
 import type { ContentBlocksPolicy } from "./conversations/content-blocks.ts";
 import { assistantMasksOf, truncateRows, type Truncation } from "./masks.ts";
-import { matchFingerprint, type MatchKind } from "./registry/detect.ts";
 import type { Registry } from "./registry/registry.ts";
-import { getTrainingChatTemplate, selectNamedTemplate } from "./registry/training-template.ts";
-import { buildTemplateContext, specialTokensFromConfig } from "./render/context.ts";
-import { renderChat } from "./render/render-chat.ts";
-import { hasGenerationMarkers } from "./render/scan-template.ts";
+import { selectNamedTemplate } from "./registry/training-template.ts";
+import { buildTemplateContext, specialTokensFromConfig, specialTokenTextsFromConfig } from "./render/context.ts";
+import { renderChat, type RenderedChat } from "./render/render-chat.ts";
+import { planTraining } from "./strategies/plan-training.ts";
+import { renderForTraining } from "./strategies/render-for-training.ts";
+import type { Strategy, TrainingPlan } from "./strategies/strategy.ts";
 import type { RenderLimits } from "./render/render-limits.ts";
 import type { TokenizerLike } from "./tokenizer/types.ts";
 import type { ChatMessage, Conversation, Span, ToolDefinition } from "./types.ts";
@@ -21,10 +22,17 @@ export interface ApplyChatTemplateOptions {
   /** Also return `assistant_masks`: 1 for the tokens of `{% generation %}` blocks. */
   returnAssistantTokensMask?: boolean;
   /**
-   * Where a template without generation markers finds its training template when masks are asked for. Without a
-   * registry such a template is an error, since its masks would be all zeros.
+   * Where a template finds its curated training template when masks are asked for. Without a registry (or when no
+   * variant matches) masks are derived from the template's own renders, verified per record (see `planTraining`).
    */
   registry?: Registry;
+  /** The decision for the template, when already made (`planTraining`); by default made once per template. */
+  plan?: TrainingPlan;
+  /**
+   * When a curated training template renders other text than the model's template for a record (a difference it
+   * does not declare): use the derived masks when they verify (`"derived"`, default), or throw (`"throw"`).
+   */
+  onMismatch?: "derived" | "throw";
   maxLength?: number;
   truncation?: Truncation;
   /** Extra template variables (`enable_thinking`, `date_string`, …), as transformers' `**kwargs`. */
@@ -42,9 +50,14 @@ export interface ApplyChatTemplateOptions {
 /** Which template was rendered, and why. */
 export interface TemplateUsed {
   source: "given" | "tokenizer" | "training-template";
-  /** Set when the library swapped in a training template: its id and how the original was recognised. */
+  /** With masks: how this record's spans were obtained (see `Strategy`). */
+  strategy?: Strategy;
+  /** Set when the library swapped in a training template: its id. */
   trainingTemplateId?: string;
-  matchedBy?: MatchKind;
+  /** How the original was recognised, when a training template was swapped in (the strategy). */
+  matchedBy?: Strategy;
+  /** Set when this record did not use the plan's strategy, and why (e.g. the training template's text differed). */
+  fallbackReason?: string;
 }
 
 export interface ChatTemplateEncoding {
@@ -75,21 +88,13 @@ export async function applyChatTemplate(
     throw new InvalidConversationError("messages", "expected a non-empty list of messages");
   }
   messages = checkedMessages(tokenizer, messages, options);
-  const { template, templateUsed } = chooseTemplate(tokenizer, options);
   const conversation: Conversation = {
     messages,
     ...(options.tools ? { tools: options.tools } : {}),
     ...(options.documents ? { documents: options.documents } : {}),
     add_generation_prompt: options.addGenerationPrompt ?? false,
   };
-  const context = buildTemplateContext(conversation, specialTokensFromConfig(tokenizer.config), options.templateKwargs);
-  const templateName =
-    options.templateName ?? templateUsed.trainingTemplateId ?? (templateUsed.source === "given" ? "(given template)" : "(tokenizer's template)");
-  const { text, spans } = renderChat(template, context, {
-    templateName,
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.limits ? { limits: options.limits } : {}),
-  });
+  const { text, spans, templateUsed } = renderConversation(tokenizer, conversation, options);
   const tokenized = await tokenizer.encode(text);
   const ids = tokenized.ids;
   const rows = {
@@ -104,7 +109,11 @@ export async function applyChatTemplate(
   return Object.defineProperty({ ...rows, text, spans, templateUsed }, "offsets", { get: () => tokenized.offsets, enumerable: true }) as ChatTemplateEncoding;
 }
 
-function chooseTemplate(tokenizer: TokenizerLike, options: ApplyChatTemplateOptions): { template: string; templateUsed: TemplateUsed } {
+function renderConversation(
+  tokenizer: TokenizerLike,
+  conversation: Conversation,
+  options: ApplyChatTemplateOptions,
+): RenderedChat & { templateUsed: TemplateUsed } {
   const source: TemplateUsed["source"] = options.chatTemplate !== undefined ? "given" : "tokenizer";
   const own = options.chatTemplate ?? selectNamedTemplate(tokenizer.config?.chat_template, options.tools !== undefined);
   if (own === undefined) {
@@ -113,27 +122,33 @@ function chooseTemplate(tokenizer: TokenizerLike, options: ApplyChatTemplateOpti
         `training ChatML template for base models.`,
     );
   }
-  if (!options.returnAssistantTokensMask) return { template: own, templateUsed: { source } };
-  if (hasGenerationMarkers(own)) {
-    // A vendor template whose own markers are known to be wrong is swapped for its corrected variant (a fingerprint
-    // lookup: cheap enough for every record); any other marked template is used as it is.
-    const corrected = options.registry ? matchFingerprint(own, options.registry) : undefined;
-    if (!corrected || corrected.variant.template === own) return { template: own, templateUsed: { source } };
-    return {
-      template: corrected.variant.template,
-      templateUsed: { source: "training-template", trainingTemplateId: corrected.variant.id, matchedBy: corrected.matchedBy },
-    };
+  const specialTokens = specialTokensFromConfig(tokenizer.config);
+  const ownName = options.templateName ?? (source === "given" ? "(given template)" : "(tokenizer's template)");
+  const now = options.now ? { now: options.now } : {};
+  if (!options.returnAssistantTokensMask) {
+    const context = buildTemplateContext(conversation, specialTokens, options.templateKwargs);
+    return { ...renderChat(own, context, { templateName: ownName, ...now, ...(options.limits ? { limits: options.limits } : {}) }), templateUsed: { source } };
   }
-  if (!options.registry) {
-    throw new UnsupportedTemplateError(
-      `The ${source === "given" ? "given" : "tokenizer's"} chat template has no {% generation %} markers, so its assistant ` +
-        `masks would be all zeros. Pass \`registry\` (e.g. from @training-templates/all) to swap in the training template.`,
-    );
-  }
-  const match = getTrainingChatTemplate(own, { registry: options.registry });
-  if (match === null) return { template: own, templateUsed: { source } };
-  return {
-    template: match.chatTemplate as string,
-    templateUsed: { source: "training-template", trainingTemplateId: match.variant.id, matchedBy: match.matchedBy },
+  const closingTokens = specialTokenTextsFromConfig(tokenizer.config);
+  const plan =
+    options.plan ??
+    planTraining(own, { ...(options.registry ? { registry: options.registry } : {}), specialTokens, closingTokens, templateName: ownName });
+  const rendered = renderForTraining(plan, conversation, {
+    specialTokens,
+    closingTokens,
+    templateName: ownName,
+    ...(options.templateKwargs ? { templateKwargs: options.templateKwargs } : {}),
+    ...(options.registry ? { registry: options.registry } : {}),
+    ...(options.onMismatch ? { onMismatch: options.onMismatch } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...now,
+  });
+  const swapped = plan.trainingTemplate !== undefined && plan.trainingTemplate !== own && rendered.strategy === plan.strategy;
+  const templateUsed: TemplateUsed = {
+    source: swapped ? "training-template" : source,
+    strategy: rendered.strategy,
+    ...(swapped && plan.variantId ? { trainingTemplateId: plan.variantId, matchedBy: plan.strategy } : {}),
+    ...(rendered.fallbackReason ? { fallbackReason: rendered.fallbackReason } : {}),
   };
+  return { text: rendered.text, spans: rendered.spans, templateUsed };
 }

@@ -105,3 +105,34 @@ export class TokenAlignmentError extends TrainingTemplatesError {
     super("TOKEN_ALIGNMENT", message);
   }
 }
+
+/**
+ * A record's text, rendered with the template chosen for training, is not what the model's own chat template renders
+ * for it (and the chosen variant does not declare that difference): training on it would teach text the model never
+ * sees. Names the variant and the first differing position.
+ */
+export class TemplateMismatchError extends TrainingTemplatesError {
+  constructor(
+    /** The training template's id, or how it was chosen. */
+    readonly variantId: string,
+    /** The first differing position in the original's text, UTF-16 code units. */
+    readonly position: number,
+    detail: string,
+  ) {
+    super("TEMPLATE_MISMATCH", `the training template ${variantId} renders different text than the model's chat template: ${detail}`);
+  }
+}
+
+/** Why masks could not be derived from a template's own renders for a conversation. */
+export type DerivedMasksRefusal = "render-failed" | "history-rewritten" | "no-assistant-output";
+
+/** Masks could not be derived (and verified) from the template's renders of a conversation's prefixes. */
+export class DerivedMasksError extends TrainingTemplatesError {
+  constructor(
+    readonly refusal: DerivedMasksRefusal,
+    templateName: string,
+    detail: string,
+  ) {
+    super("DERIVED_MASKS", `cannot derive assistant masks from chat template ${templateName}: ${detail}`);
+  }
+}

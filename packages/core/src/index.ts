@@ -12,7 +12,7 @@ export {
 export { DEFAULT_RENDER_LIMITS, type RenderLimits } from "./render/render-limits.ts";
 export { MAX_RANGE } from "./render/sandbox.ts";
 export { tryRender, sameOutcome, type RenderOutcome } from "./render/try-render.ts";
-export { buildTemplateContext, specialTokensFromConfig } from "./render/context.ts";
+export { buildTemplateContext, specialTokensFromConfig, specialTokenTextsFromConfig } from "./render/context.ts";
 export { strftime } from "./render/strftime.ts";
 export { pythonStrip } from "./render/python-strings.ts";
 export { hasGenerationMarkers, findGenerationTags } from "./render/scan-template.ts";
@@ -26,7 +26,14 @@ export {
   type TemplateUsed,
 } from "./apply-chat-template.ts";
 export { createRegistry, type Registry } from "./registry/registry.ts";
-export { detectTemplate, type Detection, type MatchKind } from "./registry/detect.ts";
+export type { Strategy, TrainingPlan } from "./strategies/strategy.ts";
+export { deriveAssistantSpans, type DeriveSpansOptions } from "./strategies/derive-spans.ts";
+export { assessTemplate, type TemplateAssessment } from "./strategies/assess-template.ts";
+export { planTraining, type PlanTrainingOptions } from "./strategies/plan-training.ts";
+export { renderForTraining, type RenderForTrainingOptions, type TrainingRender } from "./strategies/render-for-training.ts";
+export { describeSpanDisagreement } from "./strategies/compare-spans.ts";
+export { commonPrefixLength, describeTextDifference } from "./strategies/text-difference.ts";
+export { detectTemplate, type Detection, type DetectOptions, type MatchKind } from "./registry/detect.ts";
 export {
   getTrainingChatTemplate,
   NO_CHAT_TEMPLATE_MESSAGE,
@@ -34,7 +41,7 @@ export {
   type TemplateSource,
   type TrainingTemplateMatch,
 } from "./registry/training-template.ts";
-export { PROBE_SEED, probesFor } from "./registry/probes.ts";
+export { PROBE_SEED, probeConversations } from "./registry/probes.ts";
 export {
   checkPrefixPreservation,
   checkTokenPrefixPreservation,

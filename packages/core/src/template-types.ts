@@ -34,6 +34,12 @@ export interface TrainingTemplate {
    * its explicit expectation instead.
    */
   textDiffersFromOriginal?: (conversation: import("./types.ts").Conversation) => boolean;
+  /**
+   * The exact changes to the original that account for `textDiffersFromOriginal`: applied to the model's template,
+   * the patched template must render what the training template renders. Each record whose text differs is checked
+   * against it where the patches apply (they do not apply to another revision of the template).
+   */
+  originalPatches?: OriginalPatch[];
 }
 
 /** A model family: its variants, as plain data. */

@@ -19,7 +19,7 @@ export function describeOriginalsDetected(family: FamilyPlugin, originals: Reado
 
     it(`is detected as ${id} by its normalised fingerprint after an editor's round trip`, () => {
       const edited = `${normalizeTemplateText(original).replaceAll("\n", "\r\n")}\r\n`;
-      expect(detectTemplate(edited, registry)).toMatchObject({ variant: { id }, matchedBy: "normalized-fingerprint" });
+      expect(detectTemplate(edited, registry)).toMatchObject({ variant: { id }, matchedBy: "normalized" });
     });
   });
 }

@@ -2,11 +2,11 @@ import { UnsupportedTemplateError } from "../errors.ts";
 import { fingerprint, normalizedFingerprint } from "../fingerprint.ts";
 import type { TrainingTemplate } from "../template-types.ts";
 import { sameOutcome } from "../render/try-render.ts";
-import { probesFor, renderOutcome } from "./probes.ts";
+import { probeConversations, probeTokens, renderOutcome } from "./probes.ts";
 import type { Registry } from "./registry.ts";
 
 /** How a chat template was recognised. */
-export type MatchKind = "fingerprint" | "normalized-fingerprint" | "behaviour" | "training-template";
+export type MatchKind = "fingerprint" | "normalized" | "behaviour" | "training-template";
 
 export interface Detection {
   variant: TrainingTemplate;
@@ -15,20 +15,29 @@ export interface Detection {
 
 /**
  * Recognises a chat template: by exact fingerprint, then by normalised fingerprint, then by behaviour (it renders
- * exactly what a known original renders on every probe conversation, rejections included). A template that is one
+ * exactly what a known original renders on every probe conversation, rejections included; the probes use every
+ * feature a template may write, with the tokenizer's special tokens). A template that is one
  * of our training templates is recognised as such. Throws `UnsupportedTemplateError` naming the nearest variants.
  */
-export function detectTemplate(template: string, registry: Registry, templateName = "the given chat template"): Detection {
+export interface DetectOptions {
+  /**
+   * The tokenizer's special tokens (`bos_token`, …): probes render with them, as the model's records will. Without
+   * them, probes render with the variant's and with placeholders for the rest.
+   */
+  specialTokens?: Record<string, string>;
+}
+
+export function detectTemplate(template: string, registry: Registry, templateName = "the given chat template", options: DetectOptions = {}): Detection {
   const byFingerprint = matchFingerprint(template, registry);
   if (byFingerprint) return byFingerprint;
   const sha = fingerprint(template);
   for (const variant of registry.variants) {
     if (variant.template === template) return { variant, matchedBy: "training-template" };
   }
-  const match = registry.variants.find((variant) => behaviourScore(template, variant, true).matched);
+  const match = registry.variants.find((variant) => behaviourScore(template, variant, true, options.specialTokens).matched);
   if (match) return { variant: match, matchedBy: "behaviour" };
   // Only on the way to an error: score every probe of every variant, to name the nearest ones fairly.
-  const scores = registry.variants.map((variant) => ({ variant, ...behaviourScore(template, variant, false) }));
+  const scores = registry.variants.map((variant) => ({ variant, ...behaviourScore(template, variant, false, options.specialTokens) }));
   const nearest = scores
     .filter((score) => score.agreed > 0)
     .sort((a, b) => b.agreed / b.total - a.agreed / a.total)
@@ -52,7 +61,7 @@ export function matchFingerprint(template: string, registry: Registry): Detectio
   if (exact) return { variant: exact, matchedBy: "fingerprint" };
   const normalized = normalizedFingerprint(template);
   const loose = registry.variants.find((variant) => variant.originalNormalizedSha256.includes(normalized));
-  return loose ? { variant: loose, matchedBy: "normalized-fingerprint" } : undefined;
+  return loose ? { variant: loose, matchedBy: "normalized" } : undefined;
 }
 
 interface BehaviourScore {
@@ -62,16 +71,19 @@ interface BehaviourScore {
 }
 
 /** With `quick`, gives up at the first disagreement (most candidates differ on the first probe). */
-function behaviourScore(template: string, variant: TrainingTemplate, quick: boolean): BehaviourScore {
-  const probes = probesFor(variant).filter((probe) => !variant.textDiffersFromOriginal?.(probe));
+function behaviourScore(template: string, variant: TrainingTemplate, quick: boolean, specialTokens?: Record<string, string>): BehaviourScore {
+  const probes = probeConversations().filter((probe) => !variant.textDiffersFromOriginal?.(probe));
+  const tokens = probeTokens(variant, specialTokens);
   let agreed = 0;
   let rendered = 0;
   for (const [index, probe] of probes.entries()) {
-    const expected = renderOutcome(variant.template, probe, variant);
-    const actual = renderOutcome(template, probe, variant);
-    if (sameOutcome(expected, actual)) agreed++;
+    const expected = renderOutcome(variant.template, probe, variant, tokens);
+    const actual = renderOutcome(template, probe, variant, tokens);
+    // The template refusing what the variant renders (an older revision that takes no content lists, say) is no
+    // disagreement: training renders the template too, and refuses those records with its error.
+    if (sameOutcome(expected, actual) || (!actual.ok && expected.ok)) agreed++;
     else if (quick) return { matched: false, agreed, total: index + 1 };
-    if (expected.ok) rendered++;
+    if (expected.ok && actual.ok) rendered++;
   }
   // A template that fails on most conversations proves nothing by agreeing on the failures.
   return { matched: agreed === probes.length && rendered * 2 >= probes.length, agreed, total: probes.length };

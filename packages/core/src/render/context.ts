@@ -39,3 +39,29 @@ export function buildTemplateContext(
     add_generation_prompt: conversation.add_generation_prompt ?? false,
   };
 }
+
+/**
+ * Every special token's text a `tokenizer_config.json` names: the special tokens map, `additional_special_tokens`
+ * and the `added_tokens_decoder` entries marked special. Derived masks look among them for the token that closes a
+ * turn.
+ */
+export function specialTokenTextsFromConfig(config: TokenizerConfig | undefined): string[] {
+  const texts = new Set(Object.values(specialTokensFromConfig(config)));
+  if (!config) return [...texts];
+  const contentOf = (value: unknown) =>
+    typeof value === "string" ? value : value && typeof value === "object" && typeof (value as { content?: unknown }).content === "string" ? (value as { content: string }).content : undefined;
+  const additional = config["additional_special_tokens"];
+  if (Array.isArray(additional)) for (const entry of additional) {
+    const text = contentOf(entry);
+    if (text) texts.add(text);
+  }
+  const decoder = config["added_tokens_decoder"];
+  if (decoder && typeof decoder === "object") {
+    for (const entry of Object.values(decoder as Record<string, unknown>)) {
+      const text = contentOf(entry);
+      if (text && (entry as { special?: unknown }).special === true) texts.add(text);
+    }
+  }
+  texts.delete("");
+  return [...texts];
+}

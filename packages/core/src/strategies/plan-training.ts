@@ -1,0 +1,93 @@
+import { UnsupportedTemplateError } from "../errors.ts";
+import { detectTemplate, matchFingerprint } from "../registry/detect.ts";
+import type { Registry } from "../registry/registry.ts";
+import { hasGenerationMarkers } from "../render/scan-template.ts";
+import { assessTemplate } from "./assess-template.ts";
+import type { DeriveSpansOptions } from "./derive-spans.ts";
+import type { TrainingPlan } from "./strategy.ts";
+
+export interface PlanTrainingOptions {
+  /** Known training templates (e.g. `registry` from `@training-templates/all`); without one, masks are derived. */
+  registry?: Registry;
+  /** The tokenizer's special tokens (`specialTokensFromConfig`): probes and derived masks render with them. */
+  specialTokens?: Record<string, string>;
+  /** Special tokens' texts that may close a turn (`specialTokenTextsFromConfig`). */
+  closingTokens?: readonly string[];
+  templateKwargs?: Record<string, unknown>;
+  /** How errors name the template. */
+  templateName?: string;
+}
+
+const plans = new WeakMap<Registry | typeof NO_REGISTRY, Map<string, TrainingPlan>>();
+const NO_REGISTRY = {};
+const PLANS_KEPT = 64;
+
+/**
+ * How to train on a chat template, decided once per template (it renders dozens of probe conversations):
+ * 1. a template with markers that is a registry training template is used as it is (`training-template`); a known
+ *    vendor original whose markers are wrong is replaced by its variant (`fingerprint`, `normalized`); other vendor
+ *    markers are used when their spans agree with the derived ones on every probe (`vendor-markers`), else masks are
+ *    derived and `note` says how the markers disagree;
+ * 2. a template without markers that a registry variant recognises (`fingerprint`, `normalized`, `behaviour`) trains
+ *    with that variant's training template, each record's text checked against the original's;
+ * 3. any other template gets masks derived from its own renders (`derived`), when the probes verify them.
+ * Throws `UnsupportedTemplateError` saying exactly why when nothing can be verified.
+ */
+export function planTraining(template: string, options: PlanTrainingOptions = {}): TrainingPlan {
+  const key = JSON.stringify([options.specialTokens ?? null, options.closingTokens ?? null, options.templateKwargs ?? null]) + template;
+  let cache = plans.get(options.registry ?? NO_REGISTRY);
+  if (!cache) plans.set(options.registry ?? NO_REGISTRY, (cache = new Map()));
+  const known = cache.get(key);
+  if (known) return known;
+  const plan = decide(template, options);
+  if (cache.size >= PLANS_KEPT) cache.delete(cache.keys().next().value!);
+  cache.set(key, plan);
+  return plan;
+}
+
+function decide(template: string, options: PlanTrainingOptions): TrainingPlan {
+  const { registry } = options;
+  const templateName = options.templateName ?? "the chat template";
+  const deriveOptions: DeriveSpansOptions = {
+    templateName,
+    ...(options.specialTokens ? { specialTokens: options.specialTokens } : {}),
+    ...(options.closingTokens ? { closingTokens: options.closingTokens } : {}),
+    ...(options.templateKwargs ? { templateKwargs: options.templateKwargs } : {}),
+  };
+  if (hasGenerationMarkers(template)) {
+    const ours = registry?.variants.find((variant) => variant.template === template);
+    if (ours) return { strategy: "training-template", original: template, trainingTemplate: template, variantId: ours.id };
+    const corrected = registry ? matchFingerprint(template, registry) : undefined;
+    if (corrected) {
+      return { strategy: corrected.matchedBy as "fingerprint" | "normalized", original: template, trainingTemplate: corrected.variant.template, variantId: corrected.variant.id };
+    }
+    const assessment = assessTemplate(template, { ...deriveOptions, compareMarkers: true });
+    if (assessment.ok && !assessment.markerDisagreement) {
+      return { strategy: "vendor-markers", original: template, trainingTemplate: template, note: `its markers agree with the derived spans on ${assessment.verified}/${assessment.probes} probe conversations` };
+    }
+    if (assessment.ok) {
+      return { strategy: "derived", original: template, note: `the template's own markers are not used: ${assessment.markerDisagreement}; ${assessment.detail}` };
+    }
+    throw new UnsupportedTemplateError(`${templateName} has generation markers, but no masks can be verified for it: ${assessment.detail}.`);
+  }
+  let refusedBecause = "no registry was given";
+  if (registry) {
+    try {
+      const detection = detectTemplate(template, registry, templateName, options.specialTokens ? { specialTokens: options.specialTokens } : {});
+      return { strategy: detection.matchedBy as TrainingPlan["strategy"], original: template, trainingTemplate: detection.variant.template, variantId: detection.variant.id };
+    } catch (error) {
+      if (!(error instanceof UnsupportedTemplateError)) throw error;
+      refusedBecause = error.message;
+    }
+  }
+  const assessment = assessTemplate(template, deriveOptions);
+  if (assessment.ok) return { strategy: "derived", original: template, note: `no curated variant (${firstSentence(refusedBecause)}); ${assessment.detail}` };
+  throw new UnsupportedTemplateError(
+    `No masks can be verified for ${templateName}: no curated variant matches it (${firstSentence(refusedBecause)}), and masks derived from its own renders cannot be used: ${assessment.detail}.`,
+  );
+}
+
+function firstSentence(text: string): string {
+  const end = text.indexOf(". ");
+  return end === -1 ? text.replace(/\.$/, "") : text.slice(0, end);
+}

@@ -1,0 +1,97 @@
+import { DerivedMasksError, TemplateMismatchError, TrainingTemplatesError } from "../errors.ts";
+import type { Registry } from "../registry/registry.ts";
+import { buildTemplateContext } from "../render/context.ts";
+import { renderChat, type RenderedChat } from "../render/render-chat.ts";
+import type { OriginalPatch, TrainingTemplate } from "../template-types.ts";
+import type { Conversation } from "../types.ts";
+import { deriveAssistantSpans, type DeriveSpansOptions } from "./derive-spans.ts";
+import type { Strategy, TrainingPlan } from "./strategy.ts";
+import { VARIANT_STRATEGIES } from "./strategy.ts";
+import { commonPrefixLength, describeTextDifference } from "./text-difference.ts";
+
+export interface RenderForTrainingOptions extends DeriveSpansOptions {
+  /** The registry the plan's variant comes from (its declared text differences are read from it). */
+  registry?: Registry;
+  /**
+   * When a curated training template renders other text than the original for this record (a difference it does
+   * not declare): `"derived"` (default) uses the masks derived from the original's renders when they verify, else
+   * throws; `"throw"` always throws `TemplateMismatchError`.
+   */
+  onMismatch?: "derived" | "throw";
+}
+
+/** A record rendered for training: the text the model trains on, its spans, and how they were obtained. */
+export interface TrainingRender extends RenderedChat {
+  strategy: Strategy;
+  /** Set when this record did not use the plan's strategy: why (e.g. the curated template's text differed). */
+  fallbackReason?: string;
+}
+
+/**
+ * Renders one conversation as `plan` says, and proves the text is what the model's own template renders: a curated
+ * variant's text is compared with the original's for every record (a difference it does not declare uses derived
+ * masks when they verify, else throws `TemplateMismatchError` naming the variant and the first differing position).
+ */
+export function renderForTraining(plan: TrainingPlan, conversation: Conversation, options: RenderForTrainingOptions = {}): TrainingRender {
+  const templateName = plan.variantId ?? options.templateName ?? "(the chat template)";
+  const render = (template: string, name: string) =>
+    renderChat(template, buildTemplateContext(conversation, options.specialTokens, options.templateKwargs), {
+      templateName: name,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+  if (plan.strategy === "derived" || !plan.trainingTemplate) {
+    return { ...deriveAssistantSpans(plan.original, conversation, { ...options, templateName: options.templateName ?? templateName }), strategy: "derived" };
+  }
+  if (!VARIANT_STRATEGIES.has(plan.strategy)) return { ...render(plan.trainingTemplate, templateName), strategy: plan.strategy };
+  // The original first: a conversation the model's own template refuses is refused, whatever the variant does.
+  const original = render(plan.original, options.templateName ?? "(the model's chat template)");
+  let training: RenderedChat | undefined;
+  let trainingError: unknown;
+  try {
+    training = render(plan.trainingTemplate, templateName);
+  } catch (error) {
+    if (!(error instanceof TrainingTemplatesError)) throw error;
+    trainingError = error;
+  }
+  if (training && training.text === original.text) return { ...training, strategy: plan.strategy };
+  const variant = plan.variantId ? options.registry?.get(plan.variantId) : undefined;
+  if (training && variant?.textDiffersFromOriginal?.(conversation)) {
+    const expected = patchedOriginalText(plan.original, variant, (template) => render(template, `${templateName} (patched original)`).text);
+    if (expected === undefined || expected === training.text) return { ...training, strategy: plan.strategy };
+    return mismatch(plan, conversation, options, expected, training.text, `${templateName}'s declared differences (its patches of the original) do not account for this record's text: ${describeTextDifference("the patched original", expected, "the training template", training.text)}`);
+  }
+  const detail = training
+    ? describeTextDifference("the original", original.text, "the training template", training.text)
+    : `the original renders the conversation, but the training template fails: ${(trainingError as Error).message}`;
+  return mismatch(plan, conversation, options, original.text, training?.text ?? "", detail);
+}
+
+function mismatch(plan: TrainingPlan, conversation: Conversation, options: RenderForTrainingOptions, expected: string, actual: string, detail: string): TrainingRender {
+  const variantId = plan.variantId ?? plan.strategy;
+  const position = commonPrefixLength(expected, actual);
+  if (options.onMismatch === "throw") throw new TemplateMismatchError(variantId, position, detail);
+  try {
+    const derived = deriveAssistantSpans(plan.original, conversation, { ...options, templateName: options.templateName ?? "(the model's chat template)" });
+    return { ...derived, strategy: "derived", fallbackReason: `the training template ${variantId} renders different text (${detail})` };
+  } catch (error) {
+    if (!(error instanceof DerivedMasksError)) throw error;
+    throw new TemplateMismatchError(variantId, position, `${detail}; and ${error.message}`);
+  }
+}
+
+/**
+ * The text the original renders with the variant's patches applied, when each patch applies exactly once to this
+ * original; undefined when they do not apply (another revision of the template): the declaration alone then stands.
+ */
+function patchedOriginalText(original: string, variant: TrainingTemplate, render: (template: string) => string): string | undefined {
+  const patches: readonly OriginalPatch[] = variant.originalPatches ?? [];
+  if (patches.length === 0) return undefined;
+  let patched = original;
+  for (const patch of patches) {
+    const at = patched.indexOf(patch.find);
+    if (at === -1 || patched.indexOf(patch.find, at + 1) !== -1) return undefined;
+    patched = patched.slice(0, at) + patch.replace + patched.slice(at + patch.find.length);
+  }
+  return render(patched);
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { assessTemplate, DerivedMasksError, deriveAssistantSpans, planTraining, type Conversation, type DeriveSpansOptions } from "../src/index.ts";
+
+/** Template shapes the corpus of originals lacks, written here as a vendor might. */
+const ALPACA = `{% for m in messages %}{% if m.role == 'user' %}### Instruction:
+{{ m.content }}
+
+{% elif m.role == 'assistant' %}### Response:
+{{ m.content }}{{ eos_token }}
+
+{% endif %}{% endfor %}{% if add_generation_prompt %}### Response:
+{% endif %}`;
+
+const VICUNA = `{% if messages[0].role == 'system' %}{{ messages[0].content }}
+
+{% endif %}{% for m in messages %}{% if m.role == 'user' %}USER: {{ m.content }} {% elif m.role == 'assistant' %}ASSISTANT: {{ m.content }}{{ eos_token }}{% endif %}{% endfor %}{% if add_generation_prompt %}ASSISTANT:{% endif %}`;
+
+/** `[INST]` with a BOS per exchange, as Llama 2 writes it. */
+const INST_BOS_PER_EXCHANGE = `{% for m in messages %}{% if m.role == 'user' %}{{ bos_token }}[INST] {{ m.content }} [/INST]{% elif m.role == 'assistant' %} {{ m.content }} {{ eos_token }}{% endif %}{% endfor %}`;
+
+/** The eos only after the last turn: earlier turns end with a newline. */
+const EOS_LAST_ONLY = `{% for m in messages %}<|{{ m.role }}|>
+{{ m.content }}{% if loop.last and m.role == 'assistant' %}{{ eos_token }}{% else %}
+{% endif %}{% endfor %}{% if add_generation_prompt %}<|assistant|>
+{% endif %}`;
+
+/** Tool calls written by a macro. */
+const TOOL_MACRO = `{% macro call(tc) %}<tool_call>{"name": "{{ tc.function.name }}", "arguments": {{ tc.function.arguments | tojson }}}</tool_call>{% endmacro %}{% for m in messages %}<|im_start|>{{ m.role }}
+{% if m.content %}{{ m.content }}{% endif %}{% for tc in m.tool_calls or [] %}{{ call(tc) }}{% endfor %}<|im_end|>
+{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant
+{% endif %}`;
+
+/** A generation prompt that opens a think block the history turns do not have. */
+const THINK_PROMPT = `{% for m in messages %}<|im_start|>{{ m.role }}
+{{ m.content }}<|im_end|>
+{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant
+<think>
+{% endif %}`;
+
+/** Reasoning rendered only for the last assistant turn: history is rewritten as turns are appended. */
+const REASONING_LAST_ONLY = `{% for m in messages %}<|im_start|>{{ m.role }}
+{% if m.role == 'assistant' and loop.last and m.reasoning_content %}<think>{{ m.reasoning_content }}</think>{% endif %}{{ m.content }}<|im_end|>
+{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant
+{% endif %}`;
+
+/** ChatML that writes `bos_token` first. */
+const CHATML_WITH_BOS = `{{ bos_token }}{% for m in messages %}<|im_start|>{{ m.role }}
+{{ m.content }}<|im_end|>
+{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant
+{% endif %}`;
+
+const llamaTokens: DeriveSpansOptions = { specialTokens: { bos_token: "<s>", eos_token: "</s>" }, closingTokens: ["<s>", "</s>"] };
+const chatmlTokens: DeriveSpansOptions = { specialTokens: { eos_token: "<|im_end|>", bos_token: "<|begin|>" }, closingTokens: ["<|im_start|>", "<|im_end|>"] };
+
+const twoTurns: Conversation = {
+  messages: [
+    { role: "user", content: "What is 2 + 2?" },
+    { role: "assistant", content: "4" },
+    { role: "user", content: "And 3 + 3?" },
+    { role: "assistant", content: "6" },
+  ],
+};
+
+function trained(template: string, conversation: Conversation, options: DeriveSpansOptions): string[] {
+  const { text, spans } = deriveAssistantSpans(template, conversation, options);
+  return spans.map(([start, end]) => text.slice(start, end));
+}
+
+describe("derived masks on template shapes the corpus lacks", () => {
+  it("Alpaca-style plain-text roles: the reply and its eos, never the `### Response:` header", () => {
+    expect(trained(ALPACA, twoTurns, llamaTokens)).toEqual(["4</s>", "6</s>"]);
+  });
+
+  it("Vicuna-style roles with a system prompt: the reply and its eos", () => {
+    const conversation = { messages: [{ role: "system", content: "Be brief." }, ...twoTurns.messages] };
+    expect(trained(VICUNA, conversation, llamaTokens)).toEqual([" 4</s>", " 6</s>"]);
+  });
+
+  it("[INST] with a BOS per exchange: the reply and its eos, not the next exchange's BOS", () => {
+    expect(trained(INST_BOS_PER_EXCHANGE, twoTurns, llamaTokens)).toEqual([" 4 </s>", " 6 </s>"]);
+  });
+
+  it("eos written only after the last turn: earlier turns train their text, the last its eos too", () => {
+    expect(trained(EOS_LAST_ONLY, twoTurns, llamaTokens)).toEqual(["4", "6</s>"]);
+  });
+
+  it("tool calls rendered by a macro train with the turn; the tool result does not", () => {
+    const conversation: Conversation = {
+      messages: [
+        { role: "user", content: "Weather in Paris?" },
+        { role: "assistant", content: "", tool_calls: [{ type: "function", function: { name: "get_weather", arguments: { city: "Paris" } } }] },
+        { role: "tool", content: "sunny" },
+        { role: "assistant", content: "It is sunny." },
+      ],
+    };
+    const { text, spans } = deriveAssistantSpans(TOOL_MACRO, conversation, chatmlTokens);
+    expect(spans.map(([s, e]) => text.slice(s, e))).toEqual(['<tool_call>{"name": "get_weather", "arguments": {"city": "Paris"}}</tool_call><|im_end|>', "It is sunny.<|im_end|>"]);
+    expect(spans.some(([s, e]) => text.slice(s, e).includes("sunny") && !text.slice(s, e).includes("It is"))).toBe(false);
+  });
+
+  it("a generation prompt that opens a think block: the turn trains from where it parts from the prompt", () => {
+    expect(trained(THINK_PROMPT, twoTurns, chatmlTokens)).toEqual(["4<|im_end|>", "6<|im_end|>"]);
+  });
+
+  it("reasoning rendered only for the last turn: a conversation whose history changes is refused with that reason", () => {
+    const conversation: Conversation = {
+      messages: [
+        { role: "user", content: "Hi" },
+        { role: "assistant", content: "Hello", reasoning_content: "greet" },
+        { role: "user", content: "Bye" },
+        { role: "assistant", content: "Bye", reasoning_content: "part" },
+      ],
+    };
+    expect(() => deriveAssistantSpans(REASONING_LAST_ONLY, conversation, chatmlTokens)).toThrow(DerivedMasksError);
+    expect(() => deriveAssistantSpans(REASONING_LAST_ONLY, conversation, chatmlTokens)).toThrow(/rewrites history/);
+    // The last turn alone is fine: its reasoning trains.
+    expect(trained(REASONING_LAST_ONLY, { messages: conversation.messages.slice(0, 2) }, chatmlTokens)).toEqual(["<think>greet</think>Hello<|im_end|>"]);
+  });
+
+  it("a template that writes bos_token keeps it in the text, untrained", () => {
+    const { text, spans } = deriveAssistantSpans(CHATML_WITH_BOS, twoTurns, chatmlTokens);
+    expect(text.startsWith("<|begin|><|im_start|>user")).toBe(true);
+    expect(spans.map(([s, e]) => text.slice(s, e))).toEqual(["4<|im_end|>", "6<|im_end|>"]);
+  });
+});
+
+describe("bad templates are refused with the reason, never an all-zero mask", () => {
+  it("a template that raises on every conversation", () => {
+    const assessment = assessTemplate(`{{ raise_exception('no chat here') }}`, chatmlTokens);
+    expect(assessment.ok).toBe(false);
+    expect(assessment.detail).toMatch(/raises on every probe conversation.*no chat here/);
+    expect(() => planTraining(`{{ raise_exception('no chat here') }}`, chatmlTokens)).toThrow(/raises on every probe conversation/);
+  });
+
+  it("a template that renders nothing for the assistant", () => {
+    const template = `{% for m in messages %}{% if m.role != 'assistant' %}<|im_start|>{{ m.role }}\n{{ m.content }}<|im_end|>\n{% endif %}{% endfor %}`;
+    expect(() => deriveAssistantSpans(template, twoTurns, chatmlTokens)).toThrow(/renders nothing for messages\[1\]/);
+    expect(assessTemplate(template, chatmlTokens).ok).toBe(false);
+  });
+
+  it("a template that never varies with the assistant's content", () => {
+    const template = `{% for m in messages %}<|im_start|>{{ m.role }}\n{% if m.role == 'assistant' %}OK{% else %}{{ m.content }}{% endif %}<|im_end|>\n{% endfor %}`;
+    const assessment = assessTemplate(template, chatmlTokens);
+    expect(assessment.ok).toBe(false);
+    expect(assessment.detail).toMatch(/same text whatever the assistant's messages say/);
+  });
+
+  it("a template that writes only the end token for a reply with content", () => {
+    const template = `{% for m in messages %}<|im_start|>{{ m.role }}\n{% if m.role != 'assistant' %}{{ m.content }}{% endif %}<|im_end|>\n{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}`;
+    expect(() => deriveAssistantSpans(template, twoTurns, chatmlTokens)).toThrow(/renders none of messages\[1\]'s content/);
+  });
+});
+
+describe("vendor markers are verified against the derived spans", () => {
+  const markersTrainHeader = `{% for m in messages %}{% if m.role == 'assistant' %}{% generation %}<|im_start|>assistant
+{{ m.content }}<|im_end|>{% endgeneration %}
+{% else %}<|im_start|>{{ m.role }}
+{{ m.content }}<|im_end|>
+{% endif %}{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant
+{% endif %}`;
+  const rightMarkers = markersTrainHeader.replace("{% generation %}<|im_start|>assistant\n", "<|im_start|>assistant\n{% generation %}");
+
+  it("markers that also train the generation prompt are not used: the derived masks are, and the note says why", () => {
+    const plan = planTraining(markersTrainHeader, chatmlTokens);
+    expect(plan.strategy).toBe("derived");
+    expect(plan.note).toMatch(/the markers also train "<\|im_start\|>assistant\\n" before the reply/);
+  });
+
+  it("markers that agree with the derived spans are used as they are", () => {
+    const plan = planTraining(rightMarkers, chatmlTokens);
+    expect(plan).toMatchObject({ strategy: "vendor-markers", trainingTemplate: rightMarkers });
+  });
+});

@@ -81,7 +81,7 @@ export const maskCommand: Command = {
     const contentBlocks = readContentBlocksPolicy(values["content-blocks"], usage);
     const encoder = new RecordEncoder(tokenizer, choice, MASK_SHAPE, { ...MASK_ENCODING, includeText: values["include-text"], contentBlocks });
     const report = (line: string) => io.stderr.write(`${line}\n`);
-    const sink = new RecordSink(output, rejects, tally, report, { emptyMasks: "silent", rejectKinds: true });
+    const sink = new RecordSink(output, rejects, tally, report, { emptyMasks: "silent" });
     await runRecords(source.items("jsonl"), new InlineProcessor(encoder), {
       record: (record, outcome) => sink.accept(record, outcome),
       warning: ({ number, warning }) => report(`line ${number}: warning: ${warning}`),

@@ -10,8 +10,6 @@ export interface SinkOptions {
    * rejected (`drop`).
    */
   emptyMasks: "silent" | "keep" | "drop";
-  /** Each rejects entry also names its kind (`{ line, kind, reason, input }`). */
-  rejectKinds: boolean;
 }
 
 /**
@@ -49,8 +47,8 @@ export class RecordSink {
   private async refuse(record: RawRecord, rejection: Rejection): Promise<void> {
     this.tally.addRejected(rejection.kind);
     this.log(`${recordLabel(record)}: ${rejection.reason}`);
-    const kind = this.options.rejectKinds ? { kind: rejection.kind } : {};
-    await this.rejects?.write({ ...recordPosition(record), ...kind, reason: rejection.reason, input: record.text });
+    // Every command writes the same entry: `{ line, kind, reason, input }` (Parquet: `file` and `row` for `line`).
+    await this.rejects?.write({ ...recordPosition(record), kind: rejection.kind, reason: rejection.reason, input: record.text });
   }
 }
 

@@ -58,7 +58,7 @@ export async function runPrepare(config: PrepareConfig, tokenizer: LoadedTokeniz
     // The clock starts once the workers are up: records/s and the ETA are about records, not start-up.
     progress = new Progress(io.stderr, tally, source, { intervalSeconds: config.progressIntervalSeconds });
     const shown = progress;
-    const sink = new RecordSink(output, rejects, tally, (line) => shown.log(line), { emptyMasks: config.dropEmpty ? "drop" : "keep", rejectKinds: true });
+    const sink = new RecordSink(output, rejects, tally, (line) => shown.log(line), { emptyMasks: config.dropEmpty ? "drop" : "keep" });
     const deliveries = {
       record: async (record: RawRecord, outcome: Outcome) => {
         await sink.accept(record, outcome);

@@ -35,7 +35,7 @@ beforeAll(async () => {
   input = await writeLines(cwd, "blocks.jsonl", [line(TEXT_BLOCKS), line(WITH_IMAGE), line(PLAIN)]);
 });
 
-async function prepare(name: string, flags: string[]): Promise<{ code: number; rows: PreparedRow[]; rejects: RejectEntry[] }> {
+async function prepare(name: string, flags: string[]): Promise<{ code: number | null; rows: PreparedRow[]; rejects: RejectEntry[] }> {
   const run = await runCli(["prepare", "--tokenizer", llamaDir, "--input", input, "--output", `${name}.jsonl`, "--include-text", "--rejects", `${name}.rejects.jsonl`, ...flags], { cwd });
   return {
     code: run.code,

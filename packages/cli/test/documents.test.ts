@@ -1,9 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { registry } from "@training-templates/all";
 import { applyChatTemplate, type ChatMessage, type TokenizerLike } from "@training-templates/core";
 import { loadTokenizer } from "@training-templates/core/node";
 import { beforeAll, describe, expect, test } from "vitest";
+import { startFakeHub } from "./fake-hub.ts";
 import { makeTempDir, makeTokenizerDir, parseJsonl, readOriginal, runCli } from "./helpers.ts";
 import { conversationColumn, writeParquet } from "./parquet-helpers.ts";
 import { line, readRows, reportedLines, writeLines, type PreparedRow, type RejectEntry } from "./prepare-helpers.ts";
@@ -99,6 +100,27 @@ describe("documents reach the template in every command", () => {
     const run = await runCli(["prepare", "--tokenizer", r7bDir, "--input", file, "--output", "parquet-rag.out.jsonl", "--include-text"], { cwd });
     expect(run.code).toBe(0);
     const [row] = await readRows<PreparedRow>(join(cwd, "parquet-rag.out.jsonl"));
+    expect(row!.text).toBe((await libraryRow(r7bTokenizer, DOCUMENTS)).text);
+  });
+
+  test("a Hub dataset (hf://datasets/…): its documents column is read too", async () => {
+    const repoDir = join(cwd, "hub-root", "datasets", "FakeOrg", "rag");
+    await mkdir(join(repoDir, "data"), { recursive: true });
+    await writeParquet(join(repoDir, "data", "train-00000-of-00001.parquet"), {
+      messages: conversationColumn("messages", ["role", "content"], [MESSAGES]),
+      documents: conversationColumn("documents", ["title", "text"], [DOCUMENTS]),
+    });
+    const hub = await startFakeHub(join(cwd, "hub-root"));
+    try {
+      const run = await runCli(
+        ["prepare", "--tokenizer", r7bDir, "--input", "hf://datasets/FakeOrg/rag/data", "--cache-dir", join(cwd, "hub-cache"), "--output", "hub-rag.out.jsonl", "--include-text"],
+        { cwd, env: { HF_ENDPOINT: hub.url } },
+      );
+      expect(run.code).toBe(0);
+    } finally {
+      await hub.close();
+    }
+    const [row] = await readRows<PreparedRow>(join(cwd, "hub-rag.out.jsonl"));
     expect(row!.text).toBe((await libraryRow(r7bTokenizer, DOCUMENTS)).text);
   });
 

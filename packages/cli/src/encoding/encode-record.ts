@@ -68,6 +68,8 @@ export type Outcome = Encoded | Rejection;
 const REJECT_KIND_BY_CODE = {
   INVALID_CONVERSATION: "invalid-message",
   GENERATION_SPANS: "template-failed",
+  // A template past a render limit (output, time, macro depth): this record is rejected, the run goes on.
+  TEMPLATE_LIMIT: "template-limit",
   TOKEN_ALIGNMENT: "tokenizer-failed",
   TURN_MASKS: "turns-not-found",
 } as const;

@@ -11,6 +11,7 @@ export type RejectKind =
   | "no-template"
   | "template-rejected"
   | "template-failed"
+  | "template-limit"
   | "tokenizer-failed"
   | "turns-not-found"
   | "empty-mask";

@@ -19,6 +19,9 @@ import { currentBudget } from "./render-limits.ts";
  *   whitespace and take a set of characters; `select`/`reject`/`selectattr`/`rejectattr` follow Jinja2;
  * - `tojson` of an undefined value raises; attribute access on an undefined value raises; `is iterable` holds for
  *   dicts, tuples and undefined values (Jinja2's `Undefined` iterates as empty); `d.items` uncalled is the method.
+ * - on plain data (strings, numbers, booleans, None, undefined, lists and dicts of those), every filter, test and
+ *   str/list/dict method is Jinja2's, from `jinja2/` (shared with the compiled renderer); the adjustments above
+ *   remain for the values that are not plain (namespaces, macros, functions).
  * The adjustments are made on one interpreter instance, never on the shared classes: other users of
  * `@huggingface/jinja` in the process are not affected.
  */

@@ -63,9 +63,11 @@ export {
 export {
   assertContentBlocksRendered,
   CONTENT_BLOCKS_POLICIES,
+  findContentBlocksProblem,
   joinContentBlocks,
   messagesWithContentBlocks,
   type ContentBlocksCheck,
+  type ContentBlocksFinding,
   type ContentBlocksPolicy,
 } from "./conversations/content-blocks.ts";
 export { codePointToUtf16Offsets, utf16ToCodePointOffsets } from "./tokenizer/offsets.ts";

@@ -1,9 +1,9 @@
 import {
-  assertContentBlocksRendered,
   buildTemplateContext,
   checkStopTokenTrained,
   checkTokenPrefixPreservation,
   checkToolCalling,
+  findContentBlocksProblem,
   hasGenerationMarkers,
   selectNamedTemplate,
   specialTokensFromConfig,
@@ -87,20 +87,22 @@ const BLOCKS_DIALOGUE: ChatMessage[] = MARKER_DIALOGUE.map((message) => ({ ...me
  * as its Python repr, dropped, or failed on): the same probe `prepare`'s default `--content-blocks reject` runs.
  */
 function checkContentBlocks(template: string, toCheck: TemplateToCheck, options: CheckOptions): CheckItem {
-  try {
-    assertContentBlocksRendered(
-      template,
-      { messages: BLOCKS_DIALOGUE },
-      {
-        ...(options.specialTokens ? { specialTokens: options.specialTokens } : {}),
-        ...(options.templateKwargs ? { templateKwargs: options.templateKwargs } : {}),
-        renderOptions: { templateName: toCheck.name, now: FIXED_NOW },
-      },
-    );
-  } catch (error) {
-    return { status: "warn", detail: `records whose content is a list of blocks are rejected: ${messageOf(error)}` };
-  }
-  return { status: "pass", detail: "the text of content blocks ([{\"type\": \"text\", …}]) renders as text" };
+  const finding = findContentBlocksProblem(
+    template,
+    { messages: BLOCKS_DIALOGUE },
+    {
+      ...(options.specialTokens ? { specialTokens: options.specialTokens } : {}),
+      ...(options.templateKwargs ? { templateKwargs: options.templateKwargs } : {}),
+      renderOptions: { templateName: toCheck.name, now: FIXED_NOW },
+    },
+  );
+  if (!finding) return { status: "pass", detail: 'the text of content blocks ([{"type": "text", …}]) renders as text' };
+  const how = {
+    repr: "writes a list of content blocks as Python ([{'type': 'text', …}])",
+    dropped: "takes only string content (a list of content blocks renders as an empty turn)",
+    fails: `fails on a list of content blocks (${finding.how === "fails" ? finding.error : ""})`,
+  }[finding.how];
+  return { status: "warn", detail: `the template ${how}: such records are rejected unless --content-blocks join` };
 }
 
 function passOrFail(result: { ok: boolean; detail: string }): CheckItem {

@@ -64,9 +64,27 @@ export interface ContentBlocksCheck {
  * conversation renders once its blocks are joined, the blocks are to blame and the error says to join them.
  */
 export function assertContentBlocksRendered(template: string, conversation: Conversation, check: ContentBlocksCheck = {}): void {
-  const indices = messagesWithContentBlocks(conversation.messages);
-  if (indices.length === 0) return;
+  const finding = findContentBlocksProblem(template, conversation, check);
+  if (!finding) return;
   const templateName = check.renderOptions?.templateName ?? "(unnamed)";
+  const where = finding.messages.map((index) => `messages[${index}].content`).join(", ");
+  const what = {
+    repr: `writes this list of content blocks as its Python repr ("[{'type': 'text', 'text': …}]"), so training on it would teach that text`,
+    dropped: "writes none of this list of content blocks' text (it takes only string content), so the turn would be trained on as empty",
+    fails: `fails on content blocks (${finding.how === "fails" ? finding.error : ""}) but renders them once joined`,
+  }[finding.how];
+  throw new ConversationProblemError(where, `chat template ${templateName} ${what}; ${JOIN_HINT}`, "content-blocks");
+}
+
+/** What the probe found: the messages concerned and how the template mishandles their blocks. */
+export type ContentBlocksFinding =
+  | { how: "repr" | "dropped"; messages: number[] }
+  | { how: "fails"; messages: number[]; error: string };
+
+/** The probe of `assertContentBlocksRendered`, answering instead of throwing (`check` reports it). */
+export function findContentBlocksProblem(template: string, conversation: Conversation, check: ContentBlocksCheck = {}): ContentBlocksFinding | undefined {
+  const indices = messagesWithContentBlocks(conversation.messages);
+  if (indices.length === 0) return undefined;
   const render = (messages: ChatMessage[]) =>
     renderChat(template, buildTemplateContext({ ...conversation, messages }, check.specialTokens, check.templateKwargs), check.renderOptions).text;
   let text: string;
@@ -75,32 +93,14 @@ export function assertContentBlocksRendered(template: string, conversation: Conv
   } catch (error) {
     // A template past a render limit would only run away again joined (and once more for the record itself).
     if (error instanceof TemplateLimitError) throw error;
-    if (!(error instanceof TrainingTemplatesError) || !rendersJoined(render, conversation.messages)) return;
-    const where = indices.map((index) => `messages[${index}].content`).join(", ");
-    throw new ConversationProblemError(
-      where,
-      `chat template ${templateName} fails on content blocks (${error.message}) but renders them once joined; ${JOIN_HINT}`,
-      "content-blocks",
-    );
+    if (!(error instanceof TrainingTemplatesError) || !rendersJoined(render, conversation.messages)) return undefined;
+    return { how: "fails", messages: indices, error: error.message };
   }
   const written = indices.find((index) => text.includes(`'${probeMarker(index)}'`));
-  if (written !== undefined) {
-    throw new ConversationProblemError(
-      `messages[${written}].content`,
-      `chat template ${templateName} writes this list of content blocks as its Python repr ("[{'type': 'text', 'text': …}]"), ` +
-        `so training on it would teach that text; ${JOIN_HINT}`,
-      "content-blocks",
-    );
-  }
+  if (written !== undefined) return { how: "repr", messages: [written] };
   const dropped = indices.find((index) => hasTextBlock(conversation.messages[index]!) && !text.includes(probeMarker(index)));
-  if (dropped !== undefined) {
-    throw new ConversationProblemError(
-      `messages[${dropped}].content`,
-      `chat template ${templateName} writes none of this list of content blocks' text (it reads only string content), ` +
-        `so the turn would be trained on as empty; ${JOIN_HINT}`,
-      "content-blocks",
-    );
-  }
+  if (dropped !== undefined) return { how: "dropped", messages: [dropped] };
+  return undefined;
 }
 
 function hasTextBlock(message: ChatMessage): boolean {

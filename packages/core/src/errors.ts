@@ -49,8 +49,8 @@ export class TemplateLimitError extends TrainingTemplatesError {
   ) {
     super(
       "TEMPLATE_LIMIT",
-      `Chat template ${templateName} exceeded a render limit: ${detail}. Check the template; a render that needs more ` +
-        "can raise the limit with renderChat's `limits` option",
+      `Chat template ${templateName} exceeded a render limit: ${detail}. A template is untrusted input: check it ` +
+        "(the `limits` option of renderChat and applyChatTemplate raises a limit that a sound template needs raised)",
       options,
     );
   }

@@ -61,6 +61,18 @@ describe.each(ENGINES)("render limits (%s)", (engine) => {
     expectLimit(failure(template, { engine, limits: { maxOutputLength: 5000 } }), "maxOutputLength", 5000);
   });
 
+  it("refuses a string a filter or method makes longer than maxOutputLength, before the next step walks it", () => {
+    const indented = "{{ ('x' | indent(400000000, true)) | length }}";
+    const centered = "{{ 'x'.center(100000000) | length }}";
+    expect(describeRenderEngine(indented).engine).toBe("compiled");
+    for (const template of [indented, centered]) {
+      const error = failure(template, { engine });
+      expectLimit(error, "maxOutputLength", DEFAULT_RENDER_LIMITS.maxOutputLength);
+      expect(error.message).toContain("a filter or method made a string of more than 33554432 characters");
+    }
+    expect(renderChat("{{ 'x'.center(1000) | length }}", {}, { engine }).text).toBe("1000");
+  });
+
   it("ends a template that never ends at timeoutMs, within the bound's order of magnitude", () => {
     const timeoutMs = 200;
     const start = performance.now();

@@ -72,16 +72,18 @@ export class RenderBudget {
   produced(length: number): void {
     this.output += length;
     if (this.output >= this.outputAtNextClockRead) {
-      if (this.output > this.limits.maxOutputLength) {
-        throw new RenderLimitExceeded(
-          "maxOutputLength",
-          this.limits.maxOutputLength,
-          `it produced more than ${this.limits.maxOutputLength} characters of text for one conversation (maxOutputLength)`,
-        );
-      }
+      if (this.output > this.limits.maxOutputLength) throw this.outputExceeded("it produced more than");
       this.outputAtNextClockRead = Math.min(this.output + OUTPUT_PER_CLOCK_READ, this.limits.maxOutputLength + 1);
       this.readClock();
     }
+  }
+
+  /**
+   * A string a filter or method made (`indent`, `center`, `join`…), refused when longer than `maxOutputLength`: no
+   * printed text may be that long, and the next step could walk it character by character (`| length`).
+   */
+  madeString(length: number): void {
+    if (length > this.limits.maxOutputLength) throw this.outputExceeded("a filter or method made a string of more than");
   }
 
   enterMacro(): void {
@@ -107,6 +109,11 @@ export class RenderBudget {
     this.output = 0;
     this.outputAtNextClockRead = Math.min(OUTPUT_PER_CLOCK_READ, this.limits.maxOutputLength + 1);
     this.depth = 0;
+  }
+
+  private outputExceeded(what: string): RenderLimitExceeded {
+    const bound = this.limits.maxOutputLength;
+    return new RenderLimitExceeded("maxOutputLength", bound, `${what} ${bound} characters of text for one conversation (maxOutputLength)`);
   }
 
   private readClock(): void {
@@ -139,6 +146,12 @@ let active: RenderBudget = UNBOUNDED;
 /** The budget of the render under way; renders are synchronous, so one at a time (nested ones restore it). */
 export function currentBudget(): RenderBudget {
   return active;
+}
+
+/** `value`, when it is not a string longer than the render's `maxOutputLength` (see `RenderBudget.madeString`). */
+export function boundedResult<T>(value: T): T {
+  if (typeof value === "string") active.madeString(value.length);
+  return value;
 }
 
 export function runWithBudget<T>(budget: RenderBudget, render: () => T): T {

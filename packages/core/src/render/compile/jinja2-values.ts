@@ -1,4 +1,5 @@
 import { IntegralFloat } from "../jinja2/py-values.ts";
+import { boundedResult } from "../render-limits.ts";
 import { Callable, isDict, Namespace, notCompiled } from "./values.ts";
 
 /**
@@ -28,5 +29,5 @@ const FLOAT_MAKERS = new Set(["float", "round", "sum", "map"]);
 
 export function compiledResult(value: unknown, filter: string): unknown {
   if (value instanceof IntegralFloat || (FLOAT_MAKERS.has(filter) && holdsIntegralFloat(value))) notCompiled(`| ${filter} made an integral float`);
-  return value;
+  return boundedResult(value);
 }

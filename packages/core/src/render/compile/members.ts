@@ -1,6 +1,7 @@
 import { objectTypeRepr, pyMethod } from "../jinja2/methods.ts";
 import { hasPythonAttribute } from "../jinja2/python-attributes.ts";
 import { requireShareable } from "./jinja2-values.ts";
+import { boundedResult } from "../render-limits.ts";
 import { leaveRefusedAttribute } from "./refused-attributes.ts";
 import { noKeywords, STRING_METHODS } from "./string-methods.ts";
 import { Callable, hasKey, isCallable, isDict, isInteger, libraryValue, Namespace, notCompiled, type Scope, typeName } from "./values.ts";
@@ -74,7 +75,7 @@ export function callMember(object: unknown, name: string, args: unknown[], kwarg
   const method = isKey ? undefined : pyMethod(object, name);
   if (method) {
     requireShareable([object, ...args], kwargs, `.${name}()`);
-    return method(object as never, args, kwargs);
+    return boundedResult(method(object as never, args, kwargs));
   }
   if (object !== undefined && !(object instanceof Namespace) && !isCallable(object) && !hasPythonAttribute(object, name)) {
     throw new Error(`'${objectTypeRepr(object)}' has no attribute '${name}'`);

@@ -1,6 +1,7 @@
 import type { Environment } from "@huggingface/jinja";
 import type { Node } from "../compile/ast.ts";
 import type { Value } from "../python-semantics.ts";
+import { boundedResult } from "../render-limits.ts";
 import { JINJA2_FILTERS } from "./filters.ts";
 import { objectTypeRepr, pyMethod } from "./methods.ts";
 import { hasPythonAttribute } from "./python-attributes.ts";
@@ -75,7 +76,7 @@ export function installJinja2Semantics(interpreter: object, environment: Environ
     const plain = toPlain(operand);
     const args = plain === NOT_PLAIN ? undefined : plainArguments(filter.type === "Identifier" ? undefined : filter.args, env);
     if (!args) return previous.applyFilter(operand, filter, env);
-    return fromPlain(jinja2(plain, ...args), made);
+    return fromPlain(boundedResult(jinja2(plain, ...args)), made);
   };
 
   internals.evaluateFilterExpression = (node, env) => {
@@ -111,6 +112,6 @@ export function installJinja2Semantics(interpreter: object, environment: Environ
     }
     const args = plainArguments(node.args, env);
     if (!args) return delegate();
-    return fromPlain(method(plain as never, ...args), made);
+    return fromPlain(boundedResult(method(plain as never, ...args)), made);
   };
 }

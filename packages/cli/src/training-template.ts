@@ -1,21 +1,54 @@
 import { registry } from "@training-templates/all";
-import { getTrainingChatTemplate, NO_CHAT_TEMPLATE_MESSAGE, type NamedChatTemplate, type TrainingTemplateMatch } from "@training-templates/core";
+import {
+  NO_CHAT_TEMPLATE_MESSAGE,
+  planTraining,
+  specialTokensFromConfig,
+  specialTokenTextsFromConfig,
+  type NamedChatTemplate,
+  type TrainingPlan,
+} from "@training-templates/core";
 import { CliError, messageOf } from "./cli-error.ts";
 import { describeTemplateOrigin, templatePlacesChecked, type LoadedTokenizer } from "./tokenizer-dir.ts";
 
+/** The plan for each of a tokenizer's templates: one, or one per name. */
+export type TemplatePlans = TrainingPlan | Array<{ name: string; plan: TrainingPlan }>;
+
 export interface ResolvedTemplate {
-  /** The template(s) to train with, in the tokenizer's shape: one string, or named templates. */
+  /**
+   * The template(s) that render each record's spans, in the tokenizer's shape (one string, or named templates): the
+   * curated training template where one is used, else the tokenizer's own.
+   */
   chatTemplate: string | NamedChatTemplate[];
-  /** For messages: which template this is and why, e.g. `training template qwen-3 (matched by fingerprint)`. */
+  /** How each of the tokenizer's templates is trained (see `Strategy`). */
+  plans: TemplatePlans;
+  /** For messages: which template this is and why, e.g. `training template qwen-3 (strategy fingerprint)`. */
   description: string;
   /** How per-record errors name the template: the variant id, or `the tokenizer's template`. */
   name: string;
 }
 
 /**
- * The template to train with for a loaded tokenizer: the training template of its recognised original, or its own
- * when that already has generation markers and is prefix-preserving. Resolved once per run: recognising a template
- * by behaviour renders dozens of probe conversations, too much to repeat for every record.
+ * The plan for a template given by the user or the tokenizer: a curated variant, its own verified markers, or masks
+ * derived from its renders. Decided once per run: it renders dozens of probe conversations.
+ */
+export function planFor(template: string, tokenizer: LoadedTokenizer, templateName: string): TrainingPlan {
+  return planTraining(template, {
+    registry,
+    specialTokens: specialTokensFromConfig(tokenizer.config),
+    closingTokens: specialTokenTextsFromConfig(tokenizer.config),
+    templateName,
+  });
+}
+
+/** How a plan is described in messages and `summary.json`. */
+export function describePlan(plan: TrainingPlan): string {
+  const what = plan.variantId && plan.strategy !== "derived" ? `training template ${plan.variantId}` : plan.strategy === "derived" ? "masks derived from the chat template's own renders" : "the chat template's own markers";
+  return `${what} (strategy ${plan.strategy}${plan.note ? `: ${plan.note}` : ""})`;
+}
+
+/**
+ * The plans for a loaded tokenizer's own template(s). Throws `CliError` NO_TRAINING_TEMPLATE with the library's
+ * exact reason when no masks can be verified.
  */
 export async function resolveTrainingTemplate(tokenizer: LoadedTokenizer): Promise<ResolvedTemplate> {
   const own = tokenizer.config.chat_template;
@@ -26,24 +59,24 @@ export async function resolveTrainingTemplate(tokenizer: LoadedTokenizer): Promi
         `${NO_CHAT_TEMPLATE_MESSAGE} With mask, pass it as --template FILE.`,
     );
   }
-  let match: TrainingTemplateMatch | null;
   try {
-    match = getTrainingChatTemplate(tokenizer, { registry });
+    if (typeof own === "string") {
+      const plan = planFor(own, tokenizer, "the chat template");
+      return { chatTemplate: plan.trainingTemplate ?? own, plans: plan, description: describePlan(plan), name: plan.variantId ?? "(the tokenizer's template)" };
+    }
+    const named = own.map((entry) => ({ name: entry.name, plan: planFor(entry.template, tokenizer, `the "${entry.name}" chat template`) }));
+    const primary = named.find((entry) => entry.name === "default") ?? named[0]!;
+    return {
+      chatTemplate: named.map(({ name, plan }) => ({ name, template: plan.trainingTemplate ?? plan.original })),
+      plans: named,
+      description: `templates ${named.map(({ name, plan }) => `${name}: ${describePlan(plan)}`).join(", ")}`,
+      name: primary.plan.variantId ?? "(the tokenizer's template)",
+    };
   } catch (error) {
     if ((error as { code?: unknown }).code !== "UNSUPPORTED_TEMPLATE") throw error;
     const origin = await describeTemplateOrigin(tokenizer.dir);
-    throw new CliError("NO_TRAINING_TEMPLATE", `no training template for the tokenizer in ${tokenizer.dir} (checked ${origin}): ${messageOf(error)}`, {
+    throw new CliError("NO_TRAINING_TEMPLATE", `no masks can be verified for the tokenizer in ${tokenizer.dir} (checked ${origin}): ${messageOf(error)}`, {
       cause: error,
     });
   }
-  if (match === null) {
-    return { chatTemplate: own, description: "the tokenizer's own chat template (it already has generation markers)", name: "(the tokenizer's template)" };
-  }
-  return { chatTemplate: match.chatTemplate, description: describeMatch(match), name: match.variant.id };
-}
-
-function describeMatch(match: TrainingTemplateMatch): string {
-  if (!match.named) return `training template ${match.variant.id} (matched by ${match.matchedBy})`;
-  const names = match.named.map(({ name, variant, matchedBy }) => `${name}: ${variant.id} (matched by ${matchedBy})`);
-  return `training templates ${names.join(", ")}`;
 }

@@ -26,7 +26,7 @@ export {
   type TemplateUsed,
 } from "./apply-chat-template.ts";
 export { createRegistry, type Registry } from "./registry/registry.ts";
-export type { Strategy, TrainingPlan } from "./strategies/strategy.ts";
+export { VARIANT_STRATEGIES, type Strategy, type TrainingPlan } from "./strategies/strategy.ts";
 export { deriveAssistantSpans, type DeriveSpansOptions } from "./strategies/derive-spans.ts";
 export { assessTemplate, type TemplateAssessment } from "./strategies/assess-template.ts";
 export { planTraining, type PlanTrainingOptions } from "./strategies/plan-training.ts";

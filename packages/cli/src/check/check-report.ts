@@ -15,8 +15,14 @@ export interface TrainingTemplateReport {
   /** False when the tokenizer's own template already has generation markers. */
   needed: boolean;
   available: boolean;
-  /** `registry`: a known training template; `tokenizer`: the tokenizer's own template, as it is. */
-  source: "registry" | "tokenizer" | null;
+  /**
+   * `registry`: a known training template; `tokenizer`: the tokenizer's own template with its verified markers;
+   * `synthesized`: the template with markers the library inserted and verified; `derived`: no template, masks
+   * derived per record from the template's own renders.
+   */
+  source: "registry" | "tokenizer" | "synthesized" | "derived" | null;
+  /** The library's strategy (see core's `Strategy`). */
+  strategy: string | null;
   /** The variant id of a registry template. */
   id: string | null;
   /** What the template is and why, or why there is none. */

@@ -1,14 +1,15 @@
 import { registry } from "@training-templates/all";
 import {
-  getTrainingChatTemplate,
   hasGenerationMarkers,
   NO_CHAT_TEMPLATE_MESSAGE,
   selectNamedTemplate,
   UnsupportedTemplateError,
+  VARIANT_STRATEGIES,
   type NamedChatTemplate,
+  type TrainingPlan,
   type TrainingTemplate,
-  type TrainingTemplateMatch,
 } from "@training-templates/core";
+import { resolveTrainingTemplate, type ResolvedTemplate, type TemplatePlans } from "../training-template.ts";
 import { endOfTurnFor } from "../encoding/end-of-turn.ts";
 import { describeTemplateOrigin, templatePlacesChecked, type LoadedTokenizer } from "../tokenizer-dir.ts";
 import type { CheckReport, DetectionReport, TrainingTemplateReport } from "./check-report.ts";
@@ -20,6 +21,8 @@ export interface TemplateToCheck {
   variant?: TrainingTemplate;
   /** How errors name it. */
   name: string;
+  /** The library's plan for it: `derived` templates have no markers to check, their masks come from renders. */
+  plan?: TrainingPlan;
 }
 
 export interface ResolvedForCheck {
@@ -30,8 +33,8 @@ export interface ResolvedForCheck {
 }
 
 /**
- * What `getTrainingChatTemplate` decides for the tokenizer, kept as a report instead of an error: a template
- * nobody can train with is the answer `check` exists to give, not a failure of the command.
+ * What the library plans for the tokenizer's template (see `planTraining`), kept as a report instead of an error: a
+ * template nobody can train with is the answer `check` exists to give, not a failure of the command.
  */
 export async function resolveForCheck(tokenizer: LoadedTokenizer): Promise<ResolvedForCheck> {
   const own = tokenizer.config.chat_template;
@@ -50,61 +53,47 @@ export async function resolveForCheck(tokenizer: LoadedTokenizer): Promise<Resol
       trainingTemplate: unavailable(true, NO_CHAT_TEMPLATE_MESSAGE),
     };
   }
-  let match: TrainingTemplateMatch | null;
+  let resolved: ResolvedTemplate;
   try {
-    match = getTrainingChatTemplate(tokenizer, { registry });
+    resolved = await resolveTrainingTemplate(tokenizer);
   } catch (error) {
-    if (!(error instanceof UnsupportedTemplateError)) throw error;
+    const cause = (error as { cause?: unknown }).cause;
+    if (!(cause instanceof UnsupportedTemplateError)) throw error;
     return {
       chatTemplate,
-      detection: { recognised: false, reason: error.message, nearest: error.nearest },
-      trainingTemplate: unavailable(!chatTemplate.hasGenerationMarkers, error.message),
+      detection: { recognised: false, reason: cause.message, nearest: cause.nearest },
+      trainingTemplate: unavailable(!chatTemplate.hasGenerationMarkers, cause.message),
     };
   }
-  if (match === null) return ownTemplateWithMarkers(tokenizer, own!, chatTemplate);
-  const { variant } = match;
-  return {
-    chatTemplate,
-    detection: { recognised: true, id: variant.id, family: variant.family, displayName: variant.displayName, matchedBy: match.matchedBy },
-    trainingTemplate: {
-      needed: true,
-      available: true,
-      source: "registry",
-      id: variant.id,
-      description: describeMatch(match),
-      endOfTurn: { token: variant.endOfTurn, source: variant.id },
-    },
-    toCheck: { chatTemplate: match.chatTemplate, variant, name: variant.id },
-  };
-}
-
-/** Already marked and prefix-preserving: trained on as it is, whether or not it is one of ours. */
-function ownTemplateWithMarkers(tokenizer: LoadedTokenizer, own: string | NamedChatTemplate[], chatTemplate: CheckReport["chatTemplate"]): ResolvedForCheck {
-  const primary = selectNamedTemplate(own) ?? "";
-  const known = registry.variants.find((variant) => variant.template === primary);
-  const detection: DetectionReport = known
-    ? { recognised: true, id: known.id, family: known.family, displayName: known.displayName, matchedBy: "training-template" }
-    : { recognised: false, reason: "a template with generation markers that is not one of the known training templates", nearest: [] };
+  const plan = primaryPlan(resolved.plans);
+  const variant = plan.variantId ? registry.get(plan.variantId) : undefined;
+  const recognised = variant !== undefined && (VARIANT_STRATEGIES.has(plan.strategy) || plan.strategy === "training-template");
+  const detection: DetectionReport = recognised
+    ? { recognised: true, id: variant.id, family: variant.family, displayName: variant.displayName, matchedBy: plan.strategy }
+    : { recognised: false, reason: plan.note ?? "not a known original", nearest: [] };
+  const source: TrainingTemplateReport["source"] = VARIANT_STRATEGIES.has(plan.strategy) ? "registry" : plan.strategy === "derived" ? "derived" : plan.strategy === "synthesized" ? "synthesized" : "tokenizer";
+  const primaryTemplate = selectNamedTemplate(resolved.chatTemplate) ?? "";
   return {
     chatTemplate,
     detection,
     trainingTemplate: {
-      needed: false,
+      needed: VARIANT_STRATEGIES.has(plan.strategy) || plan.strategy === "synthesized" || plan.strategy === "derived",
       available: true,
-      source: "tokenizer",
-      id: known?.id ?? null,
-      description: "the tokenizer's own chat template, as it is (it already has generation markers and is prefix-preserving)",
-      endOfTurn: endOfTurnFor(primary, tokenizer.config) ?? null,
+      source,
+      strategy: plan.strategy,
+      id: variant?.id ?? null,
+      description: resolved.description,
+      endOfTurn: variant && source === "registry" ? { token: variant.endOfTurn, source: variant.id } : (endOfTurnFor(primaryTemplate, tokenizer.config) ?? null),
     },
-    toCheck: { chatTemplate: own, ...(known ? { variant: known } : {}), name: known?.id ?? "(the tokenizer's template)" },
+    toCheck: { chatTemplate: resolved.chatTemplate, ...(variant ? { variant } : {}), name: variant?.id ?? "(the tokenizer's template)", plan },
   };
 }
 
-function unavailable(needed: boolean, why: string): TrainingTemplateReport {
-  return { needed, available: false, source: null, id: null, description: why, endOfTurn: null };
+function primaryPlan(plans: TemplatePlans): TrainingPlan {
+  if (!Array.isArray(plans)) return plans;
+  return (plans.find((entry) => entry.name === "default") ?? plans[0]!).plan;
 }
 
-function describeMatch(match: TrainingTemplateMatch): string {
-  if (!match.named) return `the ${match.variant.id} training template (the original matched by ${match.matchedBy})`;
-  return `named training templates: ${match.named.map(({ name, variant, matchedBy }) => `${name}: ${variant.id} (matched by ${matchedBy})`).join(", ")}`;
+function unavailable(needed: boolean, why: string): TrainingTemplateReport {
+  return { needed, available: false, source: null, strategy: null, id: null, description: why, endOfTurn: null };
 }

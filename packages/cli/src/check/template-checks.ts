@@ -3,10 +3,12 @@ import {
   checkStopTokenTrained,
   checkTokenPrefixPreservation,
   checkToolCalling,
+  deriveAssistantSpans,
   findContentBlocksProblem,
   hasGenerationMarkers,
   selectNamedTemplate,
   specialTokensFromConfig,
+  specialTokenTextsFromConfig,
   tryRender,
   type ChatMessage,
   type CheckOptions,
@@ -39,6 +41,17 @@ export async function runTemplateChecks(
     specialTokens: specialTokensFromConfig(tokenizer.config),
     ...(toCheck.variant?.defaultKwargs ? { templateKwargs: toCheck.variant.defaultKwargs } : {}),
   };
+  const derived = toCheck.plan?.strategy === "derived" ? toCheck.plan : undefined;
+  if (derived) {
+    const closingTokens = specialTokenTextsFromConfig(tokenizer.config);
+    return {
+      generationMarkers: { status: "pass", detail: `none needed: ${derived.note ?? "masks derived from the template's own renders"}; each record's spans are derived and verified as it is prepared` },
+      prefixPreservation: await guardedAsync(async () => passOrFail(await checkTokenPrefixPreservation(primary, tokenizer, options))),
+      stopToken: guarded(() => checkDerivedStopToken(primary, options, closingTokens, endOfTurn?.token)),
+      toolCalling: guarded(() => checkTools(withTools, toCheck, options)),
+      contentBlocks: guarded(() => checkContentBlocks(primary, toCheck, options)),
+    };
+  }
   return {
     generationMarkers: guarded(() => checkMarkers(primary, options)),
     prefixPreservation: await guardedAsync(async () => passOrFail(await checkTokenPrefixPreservation(primary, tokenizer, options))),
@@ -69,6 +82,23 @@ function checkMarkers(template: string, options: CheckOptions): CheckItem {
   }
   const replies = MARKER_DIALOGUE.filter((message) => message.role === "assistant").length;
   return { status: "pass", detail: `${spans.length} generation span${spans.length === 1 ? "" : "s"} on a dialogue of ${replies} replies: each reply trains, the user's text does not` };
+}
+
+/** Derived masks end each turn with the token that closes it; a template that writes none leaves the model unable to stop. */
+function checkDerivedStopToken(template: string, options: CheckOptions, closingTokens: string[], endOfTurn: string | undefined): CheckItem {
+  const { text, spans } = deriveAssistantSpans(template, { messages: MARKER_DIALOGUE }, {
+    ...(options.specialTokens ? { specialTokens: options.specialTokens } : {}),
+    ...(options.templateKwargs ? { templateKwargs: options.templateKwargs } : {}),
+    closingTokens,
+    now: FIXED_NOW,
+  });
+  const closers = endOfTurn ? [endOfTurn, ...closingTokens] : closingTokens;
+  const open = spans.filter(([start, end]) => !closers.some((token) => text.slice(start, end).endsWith(token)));
+  if (open.length === 0) return { status: "pass", detail: `each of ${spans.length} derived turns ends with its closing token (${JSON.stringify(text.slice(spans[0]![1] - 12, spans[0]![1]))})` };
+  return {
+    status: "fail",
+    detail: `${open.length} of ${spans.length} derived turns end with no special token (e.g. ${JSON.stringify(text.slice(...open[0]!))}): the template writes no end-of-turn token after them, so the model would not learn to stop`,
+  };
 }
 
 function checkTools(template: string, toCheck: TemplateToCheck, options: CheckOptions): CheckItem {

@@ -24,7 +24,14 @@ export function decideVerdict(report: Omit<CheckReport, "verdict">): CheckReport
   }
   const names = Object.keys(checks) as Array<keyof TemplateChecks>;
   const failed = names.filter((name) => BLOCKING_CHECKS.has(name) && checks[name].status === "fail");
-  const which = trainingTemplate.source === "registry" ? `the ${trainingTemplate.id} training template` : "the tokenizer's own template";
+  const which =
+    trainingTemplate.source === "registry"
+      ? `the ${trainingTemplate.id} training template`
+      : trainingTemplate.source === "derived"
+        ? "masks derived from the tokenizer's own template (strategy derived, verified per record)"
+        : trainingTemplate.source === "synthesized"
+          ? "a training template synthesized from the tokenizer's own (strategy synthesized)"
+          : "the tokenizer's own template";
   if (failed.length > 0) return { ready: false, summary: `not ready: ${which} fails ${failed.map((name) => CHECK_LABELS[name]).join(", ")}` };
   const notes = names.flatMap((name) => {
     const { status } = checks[name];

@@ -12,7 +12,7 @@ Recognises the chat template of the tokenizer in DIR and prints one JSON object:
 
   { "id": "qwen-3", "family": "qwen", "matchedBy": "fingerprint" }
 
-matchedBy is "fingerprint" (the exact original), "normalized-fingerprint" (the original after
+matchedBy is "fingerprint" (the exact original), "normalized" (the original after
 line-ending or trailing-whitespace changes), "behaviour" (a template that renders exactly what a
 known original renders on every probe conversation) or "training-template" (already one of ours).
 For a list of named templates, the "default" one is detected.

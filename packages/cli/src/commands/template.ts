@@ -1,14 +1,16 @@
 import { parseOptions } from "../args.ts";
-import { EXIT_OK } from "../cli-error.ts";
+import { CliError, EXIT_OK } from "../cli-error.ts";
 import type { Command } from "../command.ts";
 import { openTokenizerOption, TOKENIZER_OPTIONS, TOKENIZER_OPTIONS_USAGE } from "../tokenizer-option.ts";
 import { resolveTrainingTemplate } from "../training-template.ts";
 
 const usage = `Usage: training-templates template --tokenizer DIR
 
-Prints the chat template to train with for the tokenizer in DIR: the training template of its
-chat template (the vendor's template plus {% generation %} markers), or the tokenizer's own
-template when it already has markers. The text is printed byte for byte, so it can be saved:
+Prints the chat template to train with for the tokenizer in DIR: the curated training template
+of its chat template (the vendor's template plus {% generation %} markers), a synthesized one
+(the template with markers inserted, verified), or the tokenizer's own template when its
+markers are verified. Where masks can only be derived per record (prepare and mask do that),
+there is no template to print: exit 2 with the reason. The text is printed byte for byte:
 
   training-templates template --tokenizer ./Qwen3-8B > chat_template.jinja
 
@@ -28,7 +30,16 @@ export const templateCommand: Command = {
   async run(args, io) {
     const values = parseOptions(args, TOKENIZER_OPTIONS, usage);
     const tokenizer = await openTokenizerOption(values, usage, io.stderr);
-    const { chatTemplate } = await resolveTrainingTemplate(tokenizer);
+    const { chatTemplate, plans } = await resolveTrainingTemplate(tokenizer);
+    const derived = (Array.isArray(plans) ? plans.map(({ name, plan }) => ({ name, plan })) : [{ name: "", plan: plans }]).filter(({ plan }) => !plan.trainingTemplate);
+    if (derived.length > 0) {
+      const { name, plan } = derived[0]!;
+      throw new CliError(
+        "NO_TRAINING_TEMPLATE",
+        `no training template to print for the tokenizer in ${tokenizer.dir}${name ? ` (its "${name}" template)` : ""}: ${plan.note ?? "its masks are derived per record"}. ` +
+          "prepare and mask train it with masks derived from its own renders, verified per record.",
+      );
+    }
     const text = typeof chatTemplate === "string" ? chatTemplate : `${JSON.stringify(chatTemplate, null, 2)}\n`;
     io.stdout.write(text);
     // Exact bytes when redirected; a terminal prompt should not be glued to the last line.

@@ -9,8 +9,11 @@ import {
   specialTokensFromConfig,
   truncateRows,
   type ContentBlocksPolicy,
+  type Strategy,
+  type TrainingPlan,
   type Truncation,
 } from "@training-templates/core";
+import { registry } from "@training-templates/all";
 import { CliError, messageOf } from "../cli-error.ts";
 import { parseRecord, type ChatRecord } from "../records/parse-record.ts";
 import type { RecordShape } from "../records/record-shape.ts";
@@ -18,7 +21,7 @@ import { reject, type Rejection } from "../records/rejection.ts";
 import type { LoadedTokenizer } from "../tokenizer-dir.ts";
 import { isDefaultSelection, trainedRanges, type EndOfTurnTraining } from "../turns/turn-masks.ts";
 import { endOfTurnFor } from "./end-of-turn.ts";
-import { templateFor, type TemplateChoice } from "./template-choice.ts";
+import { planOf, templateFor, type TemplateChoice } from "./template-choice.ts";
 
 /** What to make of each record. Plain data, so worker threads receive it as it is. */
 export interface EncodeOptions {
@@ -52,6 +55,8 @@ interface EncodedCounts {
   trainedTokens: number;
   /** The token count before `maxLength` cut it; absent when nothing was cut. */
   truncatedFrom?: number;
+  /** How this record's masks were obtained (see `Strategy`): the plan's, or `derived` where it fell back. */
+  strategy?: Strategy;
 }
 
 /** One record done: its output line (JSON, no newline) or columnar row, and the counts the summary needs. */
@@ -72,6 +77,10 @@ const REJECT_KIND_BY_CODE = {
   TEMPLATE_LIMIT: "template-limit",
   TOKEN_ALIGNMENT: "tokenizer-failed",
   TURN_MASKS: "turns-not-found",
+  // The training template's text is not the model's for this record, and derived masks do not verify either.
+  TEMPLATE_MISMATCH: "template-mismatch",
+  // Masks cannot be derived for this record (the template rewrites history, renders nothing for a reply…).
+  DERIVED_MASKS: "masks-not-derived",
 } as const;
 
 /** Turns record text into output lines: parse, render with the chosen template, tokenize, mask, cut, label. */
@@ -94,18 +103,21 @@ export class RecordEncoder {
     try {
       // Joined here, not only in the library: the prefixes rendered to locate turns must see the same messages.
       const messages = this.options.contentBlocks === "join" ? joinContentBlocks(record.messages) : record.messages;
-      return await this.encodeWith(template, { ...record, messages });
+      return await this.encodeWith(template, planOf(this.choice, record.tools !== undefined), { ...record, messages });
     } catch (error) {
       return rejectionFor(error);
     }
   }
 
-  private async encodeWith(template: string, record: ChatRecord): Promise<Encoded> {
+  private async encodeWith(template: string, plan: TrainingPlan | undefined, record: ChatRecord): Promise<Encoded> {
     // One clock per record: the prefixes rendered to locate turns must show the same `strftime_now` date.
     const renderedAt = new Date();
     const now = () => renderedAt;
+    // The plan names the model's template (every record's text is checked against it) and how spans are found.
     const encoding = await applyChatTemplate(this.tokenizer, record.messages, {
-      chatTemplate: template,
+      chatTemplate: plan?.original ?? template,
+      ...(plan ? { plan } : {}),
+      registry,
       templateName: this.choice.name,
       returnAssistantTokensMask: true,
       addGenerationPrompt: record.addGenerationPrompt,
@@ -126,7 +138,7 @@ export class RecordEncoder {
       ? (encoding.assistant_masks ?? [])
       : masksFromSpans(
           encoding.offsets,
-          trainedRanges({ messages: record.messages, text: encoding.text, spans: encoding.spans, renderPrefix: (count) => this.renderPrefix(template, record, count, now) }, selection),
+          trainedRanges({ messages: record.messages, text: encoding.text, spans: encoding.spans, renderPrefix: (count) => this.renderPrefix(encoding.templateUsed.strategy === "derived" && plan ? plan.original : template, record, count, now) }, selection),
         );
     let rows = { input_ids: encoding.input_ids, attention_mask: encoding.attention_mask, assistant_masks: assistantMasks };
     const fullLength = rows.input_ids.length;
@@ -146,6 +158,7 @@ export class RecordEncoder {
       tokens: rows.input_ids.length,
       trainedTokens,
       ...(fullLength > rows.input_ids.length ? { truncatedFrom: fullLength } : {}),
+      ...(encoding.templateUsed.strategy ? { strategy: encoding.templateUsed.strategy } : {}),
     };
   }
 

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import { hasGenerationMarkers, selectNamedTemplate, type NamedChatTemplate } from "@training-templates/core";
+import { hasGenerationMarkers, selectNamedTemplate, type NamedChatTemplate, type TrainingPlan } from "@training-templates/core";
 import { CliError, messageOf } from "../cli-error.ts";
 import type { LoadedTokenizer } from "../tokenizer-dir.ts";
 import { openTokenizerOption } from "../tokenizer-option.ts";
-import { resolveTrainingTemplate } from "../training-template.ts";
+import { describePlan, planFor, resolveTrainingTemplate, type TemplatePlans } from "../training-template.ts";
 
 export const AUTO_TEMPLATE = "auto";
 
@@ -13,16 +13,19 @@ export const AUTO_TEMPLATE = "auto";
  * is instead of recognising the template again (that renders dozens of probe conversations).
  */
 export interface TemplateChoice {
-  /** For messages, e.g. `training template qwen-3 (matched by fingerprint)`. */
+  /** For messages, e.g. `training template qwen-3 (strategy fingerprint)`. */
   description: string;
   /** How per-record errors name the template. */
   name: string;
+  /** What renders each record's spans: the curated training template(s) where used, else the template itself. */
   chatTemplate: string | NamedChatTemplate[];
+  /** How each template is trained: the plan `applyChatTemplate` follows for every record. */
+  plans: TemplatePlans;
 }
 
 /** `auto`: the training template for the tokenizer's own; otherwise a file holding a template with markers. */
 export async function chooseTemplate(option: string, tokenizer: LoadedTokenizer): Promise<TemplateChoice> {
-  if (option !== AUTO_TEMPLATE) return templateFromFile(option);
+  if (option !== AUTO_TEMPLATE) return templateFromFile(option, tokenizer);
   return resolveTrainingTemplate(tokenizer);
 }
 
@@ -43,12 +46,20 @@ export function templateFor(choice: TemplateChoice, withTools: boolean): string 
   return selectNamedTemplate(choice.chatTemplate, withTools);
 }
 
+/** The plan for one record, picked as `templateFor` picks its template. */
+export function planOf(choice: TemplateChoice, withTools: boolean): TrainingPlan | undefined {
+  const { plans } = choice;
+  if (!Array.isArray(plans)) return plans;
+  const byName = new Map(plans.map((entry) => [entry.name, entry.plan]));
+  return (withTools ? byName.get("tool_use") : undefined) ?? byName.get("default");
+}
+
 /** Every template text of the choice (one, or one per name). */
 export function templatesOf(choice: TemplateChoice): string[] {
   return typeof choice.chatTemplate === "string" ? [choice.chatTemplate] : choice.chatTemplate.map((entry) => entry.template);
 }
 
-async function templateFromFile(path: string): Promise<TemplateChoice> {
+async function templateFromFile(path: string, tokenizer: LoadedTokenizer): Promise<TemplateChoice> {
   let template: string;
   try {
     template = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(await readFile(path));
@@ -62,5 +73,7 @@ async function templateFromFile(path: string): Promise<TemplateChoice> {
         "Use --template auto, or get a training template with `training-templates template --tokenizer DIR`.",
     );
   }
-  return { description: `the template in ${path}, as is`, name: path, chatTemplate: template };
+  // Its markers are verified like a vendor's: used when they agree with the derived spans, else masks are derived.
+  const plan = planFor(template, tokenizer, path);
+  return { description: `the template in ${path}: ${describePlan(plan)}`, name: path, chatTemplate: plan.trainingTemplate ?? template, plans: plan };
 }

@@ -38,7 +38,7 @@ export class RecordSink {
     }
     if (outcome.ok) {
       await this.output.writeRow(outcome);
-      this.tally.addWritten(outcome.tokens, outcome.trainedTokens, outcome.truncatedFrom !== undefined);
+      this.tally.addWritten(outcome.tokens, outcome.trainedTokens, outcome.truncatedFrom !== undefined, outcome.strategy);
     } else {
       await this.refuse(record, outcome);
     }

@@ -29,6 +29,11 @@ export function prepareSummary(tally: RunTally, facts: PrepareSummaryFacts): str
     const reasons = [...tally.rejectedByKind].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${count(n)}`);
     lines.push(`rejected:  ${reasons.join(", ")}`);
   }
+  if (tally.writtenByStrategy.size > 1) {
+    // Some records fell back from the plan (a curated template's text differed): say how many went which way.
+    const ways = [...tally.writtenByStrategy].sort((a, b) => b[1] - a[1]).map(([strategy, n]) => `${strategy} ${count(n)}`);
+    lines.push(`masks:     ${ways.join(", ")}`);
+  }
   if (tally.emptyKept > 0) lines.push(`empty:     ${count(tally.emptyKept)} written with no token that trains (--drop-empty drops them)`);
   if (tally.truncated > 0) lines.push(`truncated: ${count(tally.truncated)} cut to ${count(facts.maxLength ?? 0)} tokens`);
   lines.push(`template:  ${facts.templateDescription}`, `output:    ${facts.output}`);

@@ -11,9 +11,12 @@ export class RunTally {
   emptyKept = 0;
   truncated = 0;
   readonly rejectedByKind = new Map<RejectKind, number>();
+  /** Written records by how their masks were obtained (`fingerprint`, `derived`, …). */
+  readonly writtenByStrategy = new Map<string, number>();
 
-  addWritten(tokens: number, trainedTokens: number, truncated: boolean): void {
+  addWritten(tokens: number, trainedTokens: number, truncated: boolean, strategy?: string): void {
     this.written++;
+    if (strategy) this.writtenByStrategy.set(strategy, (this.writtenByStrategy.get(strategy) ?? 0) + 1);
     this.tokens += tokens;
     this.trainedTokens += trainedTokens;
     if (trainedTokens === 0) this.emptyKept++;

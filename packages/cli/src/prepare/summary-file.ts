@@ -48,11 +48,13 @@ export async function writeSummaryFile(path: string, facts: RunFacts): Promise<v
       rejectedByReason: Object.fromEntries([...tally.rejectedByKind].sort((a, b) => b[1] - a[1])),
       writtenWithNoTrainedToken: tally.emptyKept,
       truncated: tally.truncated,
+      byStrategy: Object.fromEntries([...tally.writtenByStrategy].sort((a, b) => b[1] - a[1])),
     },
     tokens: { total: tally.tokens, trained: tally.trainedTokens },
     template: {
       id: choice.name,
       description: choice.description,
+      strategy: strategiesOf(choice),
       fingerprints: templatesOf(choice).map((text) => fingerprint(text)),
     },
     tokenizer: { path: facts.tokenizer.dir, sha256: await fileHashes(facts.tokenizer.dir) },
@@ -66,6 +68,12 @@ export async function writeSummaryFile(path: string, facts: RunFacts): Promise<v
   } catch (error) {
     throw new CliError("OUTPUT", `cannot write ${path}: ${messageOf(error)}`, { cause: error });
   }
+}
+
+/** The strategy the run planned: one, or one per named template. */
+function strategiesOf(choice: TemplateChoice): string | Record<string, string> {
+  const { plans } = choice;
+  return Array.isArray(plans) ? Object.fromEntries(plans.map(({ name, plan }) => [name, plan.strategy])) : plans.strategy;
 }
 
 async function fileHashes(dir: string): Promise<Record<string, string>> {

@@ -12,6 +12,8 @@ export type RejectKind =
   | "template-rejected"
   | "template-failed"
   | "template-limit"
+  | "template-mismatch"
+  | "masks-not-derived"
   | "tokenizer-failed"
   | "turns-not-found"
   | "empty-mask";

@@ -46,6 +46,8 @@ const TEMPLATES = [
   "{{ messages[0].update({'role': 'x'}) }}",
   "[{{ messages.append }}]{{ messages.append is defined }}",
   "{{ messages.append.x }}",
+  "{% set f = messages.append %}{{ f(1) }}",
+  "{% set c = messages.__class__ %}[{{ c }}]{{ c.x }}",
   // a dict's key wins over the method for a subscript, not for an attribute
   "{{ messages[1]['update'] }}|{{ messages[1].update }}|",
   // internal attributes: reading one gives an undefined value that prints nothing and raises when used

@@ -85,9 +85,26 @@ export function installSandbox(interpreter: object, budget: RenderBudget, helper
     return next.block(statements, env);
   };
 
+  /**
+   * What to throw when using the variable `name` failed: the sandbox's error if it holds a refused attribute's value
+   * (`{% set f = l.append %}` then `f()` or `f.x`), else the failure. Looked at only once the use has failed (a name
+   * has no side effects), so the normal path pays nothing.
+   */
+  const failureThrough = (name: Node, env: Environment, error: unknown): unknown => {
+    const refused = refusalOf(internals.evaluate(name, env));
+    return refused !== undefined ? new SandboxError(refused) : error;
+  };
+
   internals.evaluateMemberExpression = (node, env) => {
     const checksName = mayBeRefused(node);
-    if (!checksName && !mayBeRefused(node.object)) return next.member(node, env);
+    if (!checksName && !mayBeRefused(node.object)) {
+      if (node.object?.type !== "Identifier") return next.member(node, env);
+      try {
+        return next.member(node, env);
+      } catch (error) {
+        throw failureThrough(node.object, env, error);
+      }
+    }
     const object = objectOf(node, env);
     const message = checksName ? refusal(object, staticName(node)!, !!node.computed) : undefined;
     if (message === undefined) return next.member({ ...node, object: helpers.precomputed(object) }, env);
@@ -99,7 +116,14 @@ export function installSandbox(interpreter: object, budget: RenderBudget, helper
   internals.evaluateCallExpression = (node, env) => {
     const callee = node.callee!;
     const checksName = mayBeRefused(callee);
-    if (!checksName && !mayBeRefused(callee.object)) return next.call(node, env);
+    if (!checksName && !mayBeRefused(callee.object)) {
+      if (callee.type !== "Identifier") return next.call(node, env);
+      try {
+        return next.call(node, env);
+      } catch (error) {
+        throw failureThrough(callee, env, error);
+      }
+    }
     // Jinja2 reads the callee before the arguments: a refused method raises before they are evaluated.
     const object = objectOf(callee, env);
     const message = checksName ? refusal(object, staticName(callee)!, !!callee.computed) : undefined;

@@ -45,6 +45,22 @@ describe("the templates under test compile, so both renderers are exercised", ()
   });
 });
 
+describe.each(ENGINES)("Jinja2's sandbox (%s)", (engine) => {
+  it("refuses a range above MAX_RANGE before making an item, with Jinja2's message; MAX_RANGE items are fine", () => {
+    const error = failure("{% for i in range(100000000) %}{{ i }}{% endfor %}", { engine });
+    expect(error).toBeInstanceOf(TemplateRenderError);
+    expect(error.message).toBe("Chat template hostile.jinja failed while rendering: Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).");
+    expect(renderChat("{{ range(100000) | length }}|{{ range(0, 200000, 2) | last }}", {}, { engine }).text).toBe("100000|199998");
+  });
+
+  it("refuses changing the conversation and reading Python internals", () => {
+    expect(failure("{{ messages.append(messages[0]) }}", { engine }).message).toMatch(/: access to attribute 'append' of 'list' object is unsafe\.$/);
+    expect(failure("{{ messages[0].update({'role': 'system'}) }}", { engine }).message).toMatch(/: access to attribute 'update' of 'dict' object is unsafe\.$/);
+    expect(failure("{{ messages.__class__.__mro__ }}", { engine }).message).toMatch(/: access to attribute '__class__' of 'list' object is unsafe\.$/);
+    expect(renderChat("[{{ messages.__class__ }}]", { messages }, { engine }).text).toBe("[]");
+  });
+});
+
 describe.each(ENGINES)("render limits (%s)", (engine) => {
   it("ends nested loops that would write gigabytes at the default output limit (32 Mi characters)", () => {
     expectLimit(failure(GIGABYTES, { engine }), "maxOutputLength", DEFAULT_RENDER_LIMITS.maxOutputLength);

@@ -85,9 +85,10 @@ describe("a hostile template: each runaway record is rejected with its reason, t
     expect(await readRows(join(cwd, "hostile.masked.jsonl"))).toHaveLength(1);
   });
 
-  test("a template past its limits on every record: every record is rejected and the run still finishes", async () => {
+  test("a template past its limits on every record: every record is rejected and the run still finishes (2 workers)", async () => {
     const input = await writeLines(cwd, "all-hostile.jsonl", ["gigabytes", "recursion", "gigabytes"].map((word) => line(record(word))));
-    const run = await runCli(["prepare", "--tokenizer", qwen3Dir, "--input", input, "--output", "all-hostile.out.jsonl", "--template", "hostile.jinja"], { cwd });
+    const args = ["prepare", "--tokenizer", qwen3Dir, "--input", input, "--output", "all-hostile.out.jsonl", "--template", "hostile.jinja", "--workers", "2"];
+    const run = await runCli(args, { cwd });
     expect(run.code).toBe(1);
     expect(reportedLines(run.stderr)).toEqual([
       expect.stringMatching(/^line 1: .*\(maxOutputLength\)/),

@@ -13,8 +13,8 @@ export interface RenderLimits {
   maxOutputLength?: number;
   /**
    * Most milliseconds one render may take (one `renderChat` call, both renderers together). Default 5,000: renders
-   * take microseconds to milliseconds. The clock is read every few hundred loop iterations, macro calls or (in the
-   * interpreter) expressions and every Mi of output, so a render stops within a few milliseconds past the bound.
+   * take microseconds to milliseconds. The clock is read every 256 loop iterations, macro calls or (in the
+   * interpreter) expressions and blocks, and every Mi of output, so a render stops soon after the bound.
    */
   timeoutMs?: number;
   /**

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { registry } from "@training-templates/all";
-import { applyChatTemplate, type ChatMessage, type TokenizerLike } from "@training-templates/core";
+import { applyChatTemplate, sampleConversations, type ChatMessage, type Conversation, type TokenizerLike } from "@training-templates/core";
 import { loadTokenizer } from "@training-templates/core/node";
 import { beforeAll, describe, expect, test } from "vitest";
 import { startFakeHub } from "./fake-hub.ts";
@@ -136,5 +136,48 @@ describe("documents reach the template in every command", () => {
     expect(rows[0]!.text).toBe(expected.text);
     expect(rows[0]!.assistant_masks).toEqual(expected.assistant_masks);
     expect(reportedLines(run.stderr)).toEqual([expect.stringMatching(/^line 2: Chat template .*cohere-command-r-v01-rag.* failed while rendering: /)]);
+  });
+});
+
+describe("generated RAG conversations (the kit's documents feature) through the built CLI", () => {
+  // Documents on most conversations, with the other shapes the generator draws (system prompts, reasoning, …).
+  const CONVERSATIONS: Conversation[] = sampleConversations({ seed: 19, count: 40, features: { tools: false, documents: true } });
+
+  test.each([
+    ["Command R7B", () => [r7bDir, r7bTokenizer] as const],
+    ["Command R v01 RAG", () => [ragDir, ragTokenizer] as const],
+  ])("%s: every record comes out as the library renders it with its documents, or is rejected where the library throws", async (name, dirAndTokenizer) => {
+    const [dir, tokenizer] = dirAndTokenizer();
+    const file = `generated-${name.replace(/\W+/g, "-")}`;
+    const input = await writeLines(cwd, `${file}.jsonl`, CONVERSATIONS.map((conversation) => line(conversation)));
+    const run = await runCli(["prepare", "--tokenizer", dir, "--input", input, "--output", `${file}.out.jsonl`, "--rejects", `${file}.rejects.jsonl`], { cwd });
+    expect(run.code === 0 || run.code === 1).toBe(true);
+    const rows = await readRows<PreparedRow>(join(cwd, `${file}.out.jsonl`));
+    const rejected = new Set((parseJsonl(await readFile(join(cwd, `${file}.rejects.jsonl`), "utf8")) as RejectEntry[]).map((entry) => entry.line));
+    let next = 0;
+    let withDocuments = 0;
+    for (const [index, conversation] of CONVERSATIONS.entries()) {
+      let expected: Awaited<ReturnType<typeof applyChatTemplate>> | undefined;
+      try {
+        expected = await applyChatTemplate(tokenizer, conversation.messages, {
+          registry,
+          returnAssistantTokensMask: true,
+          contentBlocks: "reject",
+          addGenerationPrompt: conversation.add_generation_prompt ?? false,
+          ...(conversation.documents ? { documents: conversation.documents } : {}),
+        });
+      } catch {
+        expected = undefined;
+      }
+      expect(rejected.has(index + 1), `record ${index}: rejected by the CLI exactly when the library throws`).toBe(expected === undefined);
+      if (!expected) continue;
+      const row = rows[next++]!;
+      expect(row.input_ids, `record ${index}`).toEqual(expected.input_ids);
+      expect(row.assistant_masks, `record ${index}`).toEqual(expected.assistant_masks);
+      if ((conversation.documents?.length ?? 0) > 0) withDocuments++;
+    }
+    expect(next).toBe(rows.length);
+    // The corpus proves something only if documents were rendered on many records.
+    expect(withDocuments).toBeGreaterThan(10);
   });
 });

@@ -42,8 +42,21 @@ export function planFor(template: string, tokenizer: LoadedTokenizer, templateNa
 
 /** How a plan is described in messages and `summary.json`. */
 export function describePlan(plan: TrainingPlan): string {
-  const what = plan.variantId && plan.strategy !== "derived" ? `training template ${plan.variantId}` : plan.strategy === "derived" ? "masks derived from the chat template's own renders" : "the chat template's own markers";
-  return `${what} (strategy ${plan.strategy}${plan.note ? `: ${plan.note}` : ""})`;
+  const note = plan.note ? `: ${plan.note}` : "";
+  switch (plan.strategy) {
+    case "fingerprint":
+    case "normalized":
+    case "behaviour":
+      return `training template ${plan.variantId} (matched by ${plan.strategy})`;
+    case "training-template":
+      return `training template ${plan.variantId} (the template is that training template)`;
+    case "vendor-markers":
+      return `its own generation markers, as they are (strategy vendor-markers${note})`;
+    case "synthesized":
+      return `a training template synthesized from it (strategy synthesized${note})`;
+    case "derived":
+      return `masks derived from its own renders (strategy derived${note})`;
+  }
 }
 
 /**
@@ -62,7 +75,8 @@ export async function resolveTrainingTemplate(tokenizer: LoadedTokenizer): Promi
   try {
     if (typeof own === "string") {
       const plan = planFor(own, tokenizer, "the chat template");
-      return { chatTemplate: plan.trainingTemplate ?? own, plans: plan, description: describePlan(plan), name: plan.variantId ?? "(the tokenizer's template)" };
+      const description = plan.variantId ? describePlan(plan) : `the tokenizer's own chat template: ${describePlan(plan)}`;
+      return { chatTemplate: plan.trainingTemplate ?? own, plans: plan, description, name: plan.variantId ?? "(the tokenizer's template)" };
     }
     const named = own.map((entry) => ({ name: entry.name, plan: planFor(entry.template, tokenizer, `the "${entry.name}" chat template`) }));
     const primary = named.find((entry) => entry.name === "default") ?? named[0]!;

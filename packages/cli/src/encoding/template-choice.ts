@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import { hasGenerationMarkers, selectNamedTemplate, type NamedChatTemplate, type TrainingPlan } from "@training-templates/core";
+import { hasGenerationMarkers, selectNamedTemplate, UnsupportedTemplateError, type NamedChatTemplate, type TrainingPlan } from "@training-templates/core";
 import { CliError, messageOf } from "../cli-error.ts";
 import type { LoadedTokenizer } from "../tokenizer-dir.ts";
 import { openTokenizerOption } from "../tokenizer-option.ts";
@@ -74,6 +74,13 @@ async function templateFromFile(path: string, tokenizer: LoadedTokenizer): Promi
     );
   }
   // Its markers are verified like a vendor's: used when they agree with the derived spans, else masks are derived.
-  const plan = planFor(template, tokenizer, path);
-  return { description: `the template in ${path}: ${describePlan(plan)}`, name: path, chatTemplate: plan.trainingTemplate ?? template, plans: plan };
+  let plan: TrainingPlan;
+  try {
+    plan = planFor(template, tokenizer, path);
+  } catch (error) {
+    if (!(error instanceof UnsupportedTemplateError)) throw error;
+    throw new CliError("TEMPLATE_FILE", `the template ${path} cannot be trained on: ${error.message}`, { cause: error });
+  }
+  const description = plan.strategy === "vendor-markers" ? `the template in ${path}, as is (${plan.note})` : `the template in ${path}: ${describePlan(plan)}`;
+  return { description, name: path, chatTemplate: plan.trainingTemplate ?? template, plans: plan };
 }

@@ -79,6 +79,8 @@ function behaviourScore(template: string, variant: TrainingTemplate, quick: bool
   for (const [index, probe] of probes.entries()) {
     const expected = renderOutcome(variant.template, probe, variant, tokens);
     const actual = renderOutcome(template, probe, variant, tokens);
+    // A template past a render limit (it never ends, say) would cost the limit on every probe: it is no variant.
+    if (!actual.ok && actual.code === "TEMPLATE_LIMIT") return { matched: false, agreed, total: probes.length };
     // The template refusing what the variant renders (an older revision that takes no content lists, say) is no
     // disagreement: training renders the template too, and refuses those records with its error.
     if (sameOutcome(expected, actual) || (!actual.ok && expected.ok)) agreed++;

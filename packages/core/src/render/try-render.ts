@@ -2,7 +2,7 @@ import { TrainingTemplatesError } from "../errors.ts";
 import { renderChat, type RenderedChat, type RenderOptions } from "./render-chat.ts";
 
 /** A render's outcome: the text and spans, or why the template rejected or failed on the conversation. */
-export type RenderOutcome = ({ ok: true } & RenderedChat) | { ok: false; error: string };
+export type RenderOutcome = ({ ok: true } & RenderedChat) | { ok: false; error: string; code?: string };
 
 /**
  * `renderChat` for code that compares templates: the library's own errors (a rejection, a template failure) become
@@ -12,7 +12,7 @@ export function tryRender(template: string, context: Record<string, unknown>, op
   try {
     return { ok: true, ...renderChat(template, context, options) };
   } catch (error) {
-    if (error instanceof TrainingTemplatesError) return { ok: false, error: error.message };
+    if (error instanceof TrainingTemplatesError) return { ok: false, error: error.message, code: error.code };
     throw error;
   }
 }

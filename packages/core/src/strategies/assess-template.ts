@@ -1,4 +1,4 @@
-import { DerivedMasksError, TrainingTemplatesError } from "../errors.ts";
+import { DerivedMasksError, TemplateLimitError, TrainingTemplatesError } from "../errors.ts";
 import { buildTemplateContext } from "../render/context.ts";
 import { renderChat } from "../render/render-chat.ts";
 import { probeConversations, PROBE_NOW } from "../registry/probes.ts";
@@ -40,6 +40,8 @@ export function assessTemplate(template: string, options: DeriveSpansOptions & {
     try {
       derived = deriveAssistantSpans(template, probe, deriveOptions);
     } catch (error) {
+      // Past a render limit (it never ends, say), every probe would cost the limit again: one is enough to refuse.
+      if (error instanceof TemplateLimitError) return { ok: false, verified, probes: probes.length, detail: `it exceeds a render limit on a probe conversation (${error.message})` };
       if (error instanceof DerivedMasksError) firstRefusal ??= error.message;
       else if (error instanceof TrainingTemplatesError) firstRenderError ??= error.message;
       else throw error;

@@ -1,4 +1,4 @@
-import { DerivedMasksError, TrainingTemplatesError } from "../errors.ts";
+import { DerivedMasksError, TemplateLimitError, TrainingTemplatesError } from "../errors.ts";
 import { buildTemplateContext } from "../render/context.ts";
 import { renderChat, type RenderedChat } from "../render/render-chat.ts";
 import type { RenderLimits } from "../render/render-limits.ts";
@@ -50,7 +50,7 @@ export function deriveAssistantSpans(template: string, conversation: Conversatio
     try {
       return renderChat(template, context, { templateName, ...(options.now ? { now: options.now } : {}), ...(options.limits ? { limits: options.limits } : {}) }).text;
     } catch (error) {
-      if (count === messages.length && generationPrompt === addGenerationPrompt) throw error;
+      if ((count === messages.length && generationPrompt === addGenerationPrompt) || error instanceof TemplateLimitError) throw error;
       const detail = error instanceof TrainingTemplatesError ? error.message : String(error);
       throw new DerivedMasksError("render-failed", templateName, `rendering the first ${count} message${count === 1 ? "" : "s"} alone failed (${detail}), so the turn boundaries cannot be found`);
     }

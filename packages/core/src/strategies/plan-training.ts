@@ -77,17 +77,12 @@ function decide(template: string, options: PlanTrainingOptions): TrainingPlan {
       return { strategy: detection.matchedBy as TrainingPlan["strategy"], original: template, trainingTemplate: detection.variant.template, variantId: detection.variant.id };
     } catch (error) {
       if (!(error instanceof UnsupportedTemplateError)) throw error;
-      refusedBecause = error.message;
+      refusedBecause = error.nearest.length > 0 ? `not a known original; nearest known variants: ${error.nearest.join(", ")}` : "not a known original";
     }
   }
   const assessment = assessTemplate(template, deriveOptions);
-  if (assessment.ok) return { strategy: "derived", original: template, note: `no curated variant (${firstSentence(refusedBecause)}); ${assessment.detail}` };
+  if (assessment.ok) return { strategy: "derived", original: template, note: `no curated variant (${refusedBecause}); ${assessment.detail}` };
   throw new UnsupportedTemplateError(
-    `No masks can be verified for ${templateName}: no curated variant matches it (${firstSentence(refusedBecause)}), and masks derived from its own renders cannot be used: ${assessment.detail}.`,
+    `No masks can be verified for ${templateName}: no curated variant matches it (${refusedBecause}), and masks derived from its own renders cannot be used: ${assessment.detail}.`,
   );
-}
-
-function firstSentence(text: string): string {
-  const end = text.indexOf(". ");
-  return end === -1 ? text.replace(/\.$/, "") : text.slice(0, end);
 }

@@ -1,0 +1,145 @@
+import { TrainingTemplatesError } from "../../errors.ts";
+import { fingerprint } from "../../fingerprint.ts";
+import { hasGenerationMarkers } from "../../render/scan-template.ts";
+import type { DeriveSpansOptions } from "../derive-spans.ts";
+import { withAssistantBranches } from "./assistant-branch.ts";
+import { chooseTagPlaces, type TagPlaces } from "./choose-tag-places.ts";
+import { cutPoints } from "./cut-points.ts";
+import { generationTag, insertAtCuts } from "./insert-at-cuts.ts";
+import { stripGenerationTags } from "./strip-generation-tags.ts";
+import { synthesisCases, type SynthesisCase } from "./synthesis-cases.ts";
+import { traceCuts } from "./trace-cuts.ts";
+
+export type SynthesisResult =
+  | {
+      ok: true;
+      /** The original with `{% generation %}` … `{% endgeneration %}` inserted (an expression cut in two where needed). */
+      template: string;
+      /** Conversations on which its text is the original's and its spans are the derived ones. */
+      verified: number;
+      /** Conversations on which only the text was checked (the derived masks refuse them: history rewritten, …). */
+      textOnly: number;
+      /** Conversations the original refuses: the synthesized template refuses them too. */
+      refused: number;
+      /** "synthesized, verified on N conversations" and what else was checked. */
+      note: string;
+    }
+  | { ok: false; /** Why no training template could be synthesized, in words. */ reason: string };
+
+const kept = new Map<string, SynthesisResult>();
+const RESULTS_KEPT = 64;
+/** How many candidate placements are verified on every conversation before giving up. */
+const PLACEMENTS_TRIED = 8;
+/** Conversations traced at first: the placement is then verified on all, and conversations that fail join the trace. */
+const TRACED_AT_FIRST = 48;
+
+/**
+ * A training template for a chat template without (trustworthy) markers: the original's source with
+ * `{% generation %}` … `{% endgeneration %}` inserted where the render passes exactly the start and end of each
+ * assistant turn's derived span (`deriveAssistantSpans`), splitting an expression that writes both the role header
+ * and the reply. Found by tracing where the render passes every candidate place on generated conversations, and
+ * proven on all of them (the probes and a few hundred more): the text is byte-identical to the original's, a
+ * conversation the original refuses is refused, and the spans equal the derived ones. Otherwise `{ ok: false }`
+ * says why none could be made. Remembered by the template's fingerprint and the options.
+ */
+export function synthesizeTrainingTemplate(original: string, options: DeriveSpansOptions = {}): SynthesisResult {
+  const key = `${fingerprint(original)}:${JSON.stringify([options.specialTokens ?? null, options.closingTokens ?? null, options.templateKwargs ?? null])}`;
+  const known = kept.get(key);
+  if (known) return known;
+  const result = synthesize(original, options);
+  if (kept.size >= RESULTS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(key, result);
+  return result;
+}
+
+function synthesize(original: string, options: DeriveSpansOptions): SynthesisResult {
+  const cases = synthesisCases(original, options);
+  const withSpans = cases.filter((entry) => entry.derived && entry.derived.length > 0);
+  if (withSpans.length === 0) {
+    const rendered = cases.filter((entry) => entry.text !== undefined).length;
+    return {
+      ok: false,
+      reason: rendered === 0 ? `the template refuses all ${cases.length} generated conversations` : `derived masks verify on none of the ${cases.length} generated conversations, so there are no spans to reproduce`,
+    };
+  }
+  const base = hasGenerationMarkers(original) ? stripGenerationTags(original) : original;
+  let firstReason: string | undefined;
+  for (const source of [base, ...withAssistantBranches(base)]) {
+    const attempt = synthesizeFrom(source, cases, withSpans);
+    if (attempt.ok) return attempt;
+    firstReason ??= attempt.reason;
+  }
+  return { ok: false, reason: firstReason! };
+}
+
+function synthesizeFrom(source: string, cases: readonly SynthesisCase[], withSpans: readonly SynthesisCase[]): SynthesisResult {
+  const cuts = cutPoints(source);
+  let tracedCases = withSpans.slice(0, TRACED_AT_FIRST);
+  let reason = "";
+  for (let round = 0; round < 3; round++) {
+    const traceCases = tracedCases.map((entry) => ({ render: (template: string) => entry.render(template).text, text: entry.text! }));
+    const { trace, traced } = traceCuts(source, cuts, traceCases);
+    const { places, missing } = chooseTagPlaces(source, traced, trace, tracedCases.map((entry) => entry.derived!));
+    if (missing) return { ok: false, reason: missingReason(missing) };
+    const failures: SynthesisCase[] = [];
+    for (const pair of places.slice(0, PLACEMENTS_TRIED)) {
+      const template = insertTags(source, pair);
+      const verdict = verify(template, cases);
+      if (verdict.ok) return verdict;
+      reason = verdict.reason;
+      if (verdict.failed && !tracedCases.includes(verdict.failed) && verdict.failed.derived?.length) failures.push(verdict.failed);
+    }
+    if (failures.length === 0) break;
+    // A conversation the traced ones did not show: trace it too, and choose again.
+    tracedCases = [...tracedCases, ...new Set(failures)];
+  }
+  return { ok: false, reason };
+}
+
+function missingReason(missing: "start" | "end" | "pair"): string {
+  if (missing === "start") return "no place in the template is passed exactly where each assistant turn starts and nowhere else (the assistant's reply is written by code shared with other text)";
+  if (missing === "end") return "no place in the template is passed exactly where each assistant turn ends (after its closing token) and nowhere else";
+  return "the places where assistant turns start and end are not in the same block of the template, so no generation block can enclose them";
+}
+
+function insertTags(source: string, pair: TagPlaces): string {
+  return insertAtCuts(source, [
+    { cut: pair.start, write: generationTag(false) },
+    { cut: pair.end, write: generationTag(true) },
+  ]);
+}
+
+type Verdict = (SynthesisResult & { ok: true }) | { ok: false; reason: string; failed?: SynthesisCase };
+
+/** The synthesized template on every conversation: the original's text or refusal, and the derived spans. */
+function verify(template: string, cases: readonly SynthesisCase[]): Verdict {
+  let verified = 0;
+  let textOnly = 0;
+  let refused = 0;
+  for (const [index, entry] of cases.entries()) {
+    let rendered;
+    try {
+      rendered = entry.render(template);
+    } catch (error) {
+      if (!(error instanceof TrainingTemplatesError)) throw error;
+      if (entry.text === undefined) {
+        refused++;
+        continue;
+      }
+      return { ok: false, reason: `the synthesized template fails on generated conversation ${index} that the original renders (${error.message})`, failed: entry };
+    }
+    if (entry.text === undefined) return { ok: false, reason: `the synthesized template renders generated conversation ${index}, which the original refuses`, failed: entry };
+    if (rendered.text !== entry.text) return { ok: false, reason: `the synthesized template renders other text than the original on generated conversation ${index}`, failed: entry };
+    if (!entry.derived) {
+      textOnly++;
+      continue;
+    }
+    const spans = rendered.spans.filter(([start, end]) => end > start);
+    if (JSON.stringify(spans) !== JSON.stringify(entry.derived)) {
+      return { ok: false, reason: `the synthesized template's spans differ from the derived ones on generated conversation ${index}`, failed: entry };
+    }
+    verified++;
+  }
+  const also = [textOnly > 0 ? `${textOnly} more with the text alone (derived masks refuse them)` : "", refused > 0 ? `${refused} the original refuses, refused too` : ""].filter(Boolean);
+  return { ok: true, template, verified, textOnly, refused, note: `synthesized, verified on ${verified} conversations${also.length > 0 ? ` (${also.join("; ")})` : ""}` };
+}

@@ -18,6 +18,9 @@ function summary(strategy: Strategy, variantId: string | undefined): string {
       return "a training template synthesized from this one (markers inserted by the library, verified) trains";
     case "derived":
       return "masks derived from the template's own renders of each conversation's prefixes (no training template)";
+    default:
+      // A strategy added to the library after this page: its name still says what was used.
+      return "see the library's documentation of this strategy";
   }
 }
 

@@ -300,6 +300,22 @@ describe("playground: the built page in Chromium, from a static server", () => {
     expect(error.text).toContain("messages[0].content");
   });
 
+  test("dropped files that are not a tokenizer's are named, and the loaded tokenizer stays", async () => {
+    const before = await readChips();
+    await page.evaluate(() => {
+      const files = new DataTransfer();
+      files.items.add(new File(["{}"], "tokenizer.json"));
+      files.items.add(new File(["notes"], "notes.txt"));
+      document.querySelector('[data-testid="tokenizer-files"]')!.closest("fieldset")!.dispatchEvent(new DragEvent("drop", { dataTransfer: files, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('[data-testid="tokenizer-status"]')?.textContent?.startsWith("Cannot use"));
+    expect(await page.textContent('[data-testid="tokenizer-status"]')).toBe(
+      "Cannot use the dropped files: the playground reads tokenizer.json, tokenizer_config.json and chat_template.jinja; not notes.txt",
+    );
+    await settled();
+    expect(await readChips()).toEqual(before);
+  });
+
   test("a Hub id that is not one is refused before any request", async () => {
     await page.fill('[data-testid="hub-model"]', "not a model id");
     await page.click('form#hub-form button[type="submit"]');

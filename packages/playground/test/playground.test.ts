@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -321,6 +321,21 @@ describe("playground: the built page in Chromium, from a static server", () => {
     await page.click('form#hub-form button[type="submit"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="tokenizer-status"]')?.textContent?.startsWith("Cannot use"));
     expect(await page.textContent('[data-testid="tokenizer-status"]')).toContain("is not a Hub model id");
+  });
+
+  test("a chat_template.jinja picked with the files wins over the config's template, as in Node's loadTokenizer", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tt-playground-vicuna-"));
+    await Promise.all(["tokenizer.json", "tokenizer_config.json"].map((name) => copyFile(join(QWEN3_DIR, name), join(dir, name))));
+    await writeFile(join(dir, "chat_template.jinja"), VICUNA);
+    await page.setInputFiles('[data-testid="tokenizer-files"]', ["tokenizer.json", "tokenizer_config.json", "chat_template.jinja"].map((name) => join(dir, name)));
+    await page.waitForFunction(() => document.querySelector('[data-testid="tokenizer-status"]')?.textContent?.includes("chat_template.jinja"), undefined, { timeout: 60_000 });
+    await page.selectOption('[data-testid="template-source"]', "own");
+    await enterConversation(PLAIN);
+    expect(await page.inputValue('[data-testid="chat-template"]')).toBe(VICUNA);
+    const withJinja = await loadTokenizer(dir);
+    const encoding = await applyChatTemplate(withJinja, PLAIN.messages, { returnAssistantTokensMask: true, registry });
+    expect(await readChips()).toEqual(encoding.input_ids.map((id, i) => ({ id, trained: encoding.assistant_masks![i] === 1 })));
+    expect(await shownStrategy()).toBe(encoding.templateUsed.strategy);
   });
 
   test("no request left 127.0.0.1: the page, its script, style and worker, nothing else", async () => {

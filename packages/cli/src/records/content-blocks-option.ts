@@ -6,9 +6,9 @@ export const CONTENT_BLOCKS_OPTION = { "content-blocks": { type: "string", defau
 
 export const CONTENT_BLOCKS_USAGE = `  --content-blocks reject|join|as-is
                       a message whose content is a list of blocks: reject the record when the
-                      template would write the list as Python (default; [{'type': 'text', ...}]),
-                      join its text blocks into one string first (a record with an image or
-                      video block is rejected), or render it as it is`;
+                      template would write the list as Python ([{'type': 'text', ...}]) or drop
+                      its text (default), join its text blocks into one string first (a record
+                      with an image or video block is rejected), or render it as it is`;
 
 export function readContentBlocksPolicy(value: string, usage: string): ContentBlocksPolicy {
   if ((CONTENT_BLOCKS_POLICIES as readonly string[]).includes(value)) return value as ContentBlocksPolicy;

@@ -61,7 +61,12 @@ export function assessTemplate(template: string, options: DeriveSpansOptions & {
       : `it raises on every probe conversation (first: ${firstRenderError ?? "no conversation rendered"})`;
     return { ok: false, ...base, detail };
   }
-  if (!variedOn) return { ok: false, ...base, detail: `it renders no assistant turn on any of the ${probes.length} probe conversations` };
+  if (!variedOn) {
+    const detail = firstRefusal
+      ? `derived masks verify on no probe conversation with an assistant turn (first: ${firstRefusal})`
+      : `it renders no assistant turn on any of the ${probes.length} probe conversations`;
+    return { ok: false, ...base, detail };
+  }
   if (!variesWithReply(template, variedOn, deriveOptions)) {
     return { ok: false, ...base, detail: "it renders the same text whatever the assistant's messages say, so there is nothing of theirs to train" };
   }

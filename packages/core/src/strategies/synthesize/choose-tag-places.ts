@@ -4,40 +4,93 @@ import type { CutTrace } from "./trace-cuts.ts";
 /** The derived spans of each traced conversation, in the trace's order. */
 export type TracedSpans = ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
 
-export interface TagPlaces {
+/** One `{% generation %}` … `{% endgeneration %}` pair. */
+export interface TagPair {
   start: CutPoint;
   end: CutPoint;
 }
 
+export type MissingPlace = "start" | "end" | "cover";
+
+interface Candidate extends TagPair {
+  /** Per traced conversation, the `[from, to)` ranges the pair's block would mark. */
+  ranges: Array<Array<[number, number]>>;
+  covered: number;
+  cost: number;
+}
+
 /**
- * Pairs of cut points where `{% generation %}` and `{% endgeneration %}` reproduce the derived spans on every traced
- * conversation: the render passes the first exactly where each assistant turn's span starts (and nowhere else), the
- * second exactly where each ends, both in the same statement body (so the pair nests). Best first: fewest cut
- * expressions, then the tightest pair (the less the block encloses, the less its scope can change: Jinja2 renders
- * the block's body as a call block, whose `{% set %}`s do not outlive it).
+ * Tag pairs that together mark exactly the derived spans on every traced conversation. A pair is a start and an end
+ * cut point in the same statement body (so the block nests), passed alternately, each block inside one derived span;
+ * the pairs' blocks must not overlap and must cover every span. One pair per turn is the usual answer; a template that
+ * writes a turn in pieces at different depths (`{% if message.content %}{{ '\n' + message.content }}{% endif %}`
+ * then the tool calls) gets one block per piece, touching: the same mask. Chosen greedily, the pair that marks the
+ * most text first, then the one cutting the fewest expressions and enclosing the least (Jinja2 renders a block's body
+ * as a call block, whose `{% set %}`s do not outlive it).
  */
-export function chooseTagPlaces(source: string, traced: readonly CutPoint[], trace: CutTrace, derived: TracedSpans): { places: TagPlaces[]; missing?: "start" | "end" | "pair" } {
-  const passesExactly = (cut: CutPoint, side: 0 | 1) =>
-    trace.every((events, k) => {
-      const offsets = events.get(cut.id) ?? [];
-      const expected = derived[k]!;
-      return offsets.length === expected.length && offsets.every((offset, n) => offset === expected[n]![side]);
-    });
-  const starts = traced.filter((cut) => passesExactly(cut, 0));
-  if (starts.length === 0) return { places: [], missing: "start" };
-  const ends = traced.filter((cut) => passesExactly(cut, 1));
-  if (ends.length === 0) return { places: [], missing: "end" };
-  const places: TagPlaces[] = [];
+export function chooseTagPlaces(source: string, traced: readonly CutPoint[], trace: CutTrace, derived: TracedSpans): { pairs: TagPair[]; missing?: MissingPlace } {
+  const inSpans = (cut: CutPoint, side: "start" | "end"): boolean => {
+    let any = false;
+    for (const [k, events] of trace.entries()) {
+      for (const offset of events.get(cut.id) ?? []) {
+        if (spanIndex(derived[k]!, offset, side) === -1) return false;
+        any = true;
+      }
+    }
+    return any;
+  };
+  const starts = traced.filter((cut) => inSpans(cut, "start"));
+  if (starts.length === 0) return { pairs: [], missing: "start" };
+  const ends = traced.filter((cut) => inSpans(cut, "end"));
+  if (ends.length === 0) return { pairs: [], missing: "end" };
+  const candidates: Candidate[] = [];
   for (const start of starts) {
     for (const end of ends) {
       if (end.at <= start.at || end.body !== start.body) continue;
-      if (!enclosable(source, start.at, end.at)) continue;
-      places.push({ start, end });
+      const candidate = pairRanges(start, end, trace, derived);
+      if (candidate && enclosable(source, start.at, end.at)) candidates.push(candidate);
     }
   }
-  const cost = (pair: TagPlaces) => (pair.start.expression ? 1 : 0) + (pair.end.expression ? 1 : 0);
-  places.sort((a, b) => cost(a) - cost(b) || b.start.at - a.start.at || a.end.at - b.end.at);
-  return places.length > 0 ? { places } : { places, missing: "pair" };
+  candidates.sort((a, b) => b.covered - a.covered || a.cost - b.cost || b.start.at - a.start.at || a.end.at - b.end.at);
+  const total = derived.reduce((sum, spans) => sum + spans.reduce((inner, [from, to]) => inner + to - from, 0), 0);
+  const marked: Array<Array<[number, number]>> = derived.map(() => []);
+  const pairs: TagPair[] = [];
+  let covered = 0;
+  for (const candidate of candidates) {
+    if (covered === total) break;
+    if (candidate.ranges.some((ranges, k) => ranges.some(([from, to]) => marked[k]!.some(([a, b]) => from < b && a < to)))) continue;
+    for (const [k, ranges] of candidate.ranges.entries()) marked[k]!.push(...ranges.filter(([from, to]) => to > from));
+    covered += candidate.covered;
+    pairs.push({ start: candidate.start, end: candidate.end });
+  }
+  return covered === total ? { pairs } : { pairs: [], missing: "cover" };
+}
+
+/** The span whose `[start, end)` holds a block's start at `offset` (or whose `(start, end]` holds its end), or -1. */
+function spanIndex(spans: ReadonlyArray<readonly [number, number]>, offset: number, side: "start" | "end"): number {
+  return spans.findIndex(([from, to]) => (side === "start" ? from <= offset && offset < to : from < offset && offset <= to));
+}
+
+/** The ranges a pair marks, when the render passes its start and end alternately and each block stays in one span. */
+function pairRanges(start: CutPoint, end: CutPoint, trace: CutTrace, derived: TracedSpans): Candidate | undefined {
+  const ranges: Array<Array<[number, number]>> = [];
+  let covered = 0;
+  for (const [k, events] of trace.entries()) {
+    const opens = events.get(start.id) ?? [];
+    const closes = events.get(end.id) ?? [];
+    if (opens.length !== closes.length) return undefined;
+    const list: Array<[number, number]> = [];
+    for (const [n, from] of opens.entries()) {
+      const to = closes[n]!;
+      if (to < from || (n + 1 < opens.length && opens[n + 1]! < to)) return undefined;
+      if (to > from && spanIndex(derived[k]!, from, "start") !== spanIndex(derived[k]!, to, "end")) return undefined;
+      list.push([from, to]);
+      covered += to - from;
+    }
+    ranges.push(list);
+  }
+  if (covered === 0) return undefined;
+  return { start, end, ranges, covered, cost: (start.expression ? 1 : 0) + (end.expression ? 1 : 0) };
 }
 
 /**

@@ -53,10 +53,17 @@ export function cutPoints(source: string): CutPoint[] {
   return cuts;
 }
 
-/** Offsets in a data segment where a tag may go, its start and end included. */
+/**
+ * Offsets in a data segment where a tag may go, its start and end included; not inside the whitespace at either end
+ * (a neighbour's `-`, `lstrip_blocks` or `trim_blocks` strips it, and a tag inside would keep part of it).
+ */
 function dataCutOffsets(source: string, segment: Segment): number[] {
   const offsets: number[] = [];
+  const text = source.slice(segment.start, segment.end);
+  const leading = segment.start + /^\s*/.exec(text)![0].length;
+  const trailing = segment.end - /\s*$/.exec(text)![0].length;
   for (let at = segment.start; at <= segment.end; at++) {
+    if ((at > segment.start && at < leading) || (at > trailing && at < segment.end)) continue;
     const near = at - segment.start <= DATA_EDGE || segment.end - at <= DATA_EDGE || source[at] === "\n" || source[at - 1] === "\n";
     // Never between the halves of a surrogate pair or of `\r\n`.
     const inside = /[\udc00-\udfff]/.test(source[at] ?? "") || (source[at - 1] === "\r" && source[at] === "\n");

@@ -3,8 +3,9 @@ import { fingerprint } from "../../fingerprint.ts";
 import { hasGenerationMarkers } from "../../render/scan-template.ts";
 import type { DeriveSpansOptions } from "../derive-spans.ts";
 import { withAssistantBranches } from "./assistant-branch.ts";
-import { chooseTagPlaces, type TagPlaces } from "./choose-tag-places.ts";
+import { chooseTagPlaces, type MissingPlace, type TagPair } from "./choose-tag-places.ts";
 import { cutPoints } from "./cut-points.ts";
+import { mergeTouchingSpans } from "./merge-touching-spans.ts";
 import { generationTag, insertAtCuts } from "./insert-at-cuts.ts";
 import { stripGenerationTags } from "./strip-generation-tags.ts";
 import { synthesisCases, type SynthesisCase } from "./synthesis-cases.ts";
@@ -28,10 +29,10 @@ export type SynthesisResult =
 
 const kept = new Map<string, SynthesisResult>();
 const RESULTS_KEPT = 64;
-/** How many candidate placements are verified on every conversation before giving up. */
-const PLACEMENTS_TRIED = 8;
+/** How many times a placement that fails verification is chosen again with the failing conversation traced. */
+const TRACE_ROUNDS = 4;
 /** Conversations traced at first: the placement is then verified on all, and conversations that fail join the trace. */
-const TRACED_AT_FIRST = 48;
+const TRACED_AT_FIRST = 32;
 
 /**
  * A training template for a chat template without (trustworthy) markers: the original's source with
@@ -76,37 +77,35 @@ function synthesizeFrom(source: string, cases: readonly SynthesisCase[], withSpa
   const cuts = cutPoints(source);
   let tracedCases = withSpans.slice(0, TRACED_AT_FIRST);
   let reason = "";
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < TRACE_ROUNDS; round++) {
     const traceCases = tracedCases.map((entry) => ({ render: (template: string) => entry.render(template).text, text: entry.text! }));
     const { trace, traced } = traceCuts(source, cuts, traceCases);
-    const { places, missing } = chooseTagPlaces(source, traced, trace, tracedCases.map((entry) => entry.derived!));
+    const { pairs, missing } = chooseTagPlaces(source, traced, trace, tracedCases.map((entry) => entry.derived!));
     if (missing) return { ok: false, reason: missingReason(missing) };
-    const failures: SynthesisCase[] = [];
-    for (const pair of places.slice(0, PLACEMENTS_TRIED)) {
-      const template = insertTags(source, pair);
-      const verdict = verify(template, cases);
-      if (verdict.ok) return verdict;
-      reason = verdict.reason;
-      if (verdict.failed && !tracedCases.includes(verdict.failed) && verdict.failed.derived?.length) failures.push(verdict.failed);
-    }
-    if (failures.length === 0) break;
+    const verdict = verify(insertTags(source, pairs), cases);
+    if (verdict.ok) return verdict;
+    reason = verdict.reason;
     // A conversation the traced ones did not show: trace it too, and choose again.
-    tracedCases = [...tracedCases, ...new Set(failures)];
+    if (!verdict.failed?.derived?.length || tracedCases.includes(verdict.failed)) break;
+    tracedCases = [...tracedCases, verdict.failed];
   }
   return { ok: false, reason };
 }
 
-function missingReason(missing: "start" | "end" | "pair"): string {
-  if (missing === "start") return "no place in the template is passed exactly where each assistant turn starts and nowhere else (the assistant's reply is written by code shared with other text)";
-  if (missing === "end") return "no place in the template is passed exactly where each assistant turn ends (after its closing token) and nowhere else";
-  return "the places where assistant turns start and end are not in the same block of the template, so no generation block can enclose them";
+function missingReason(missing: MissingPlace): string {
+  if (missing === "start") return "no place in the template is passed only where assistant turns start (the reply is written in one expression or variable with text that is not trained, such as the role header)";
+  if (missing === "end") return "no place in the template is passed only where assistant turns end (the closing token is written in one expression or variable with the text after it)";
+  return "no set of generation blocks marks exactly the assistant turns (where a turn starts or ends, the template writes it with untrained text in one expression, or in a block that cannot enclose the rest of the turn)";
 }
 
-function insertTags(source: string, pair: TagPlaces): string {
-  return insertAtCuts(source, [
-    { cut: pair.start, write: generationTag(false) },
-    { cut: pair.end, write: generationTag(true) },
-  ]);
+function insertTags(source: string, pairs: readonly TagPair[]): string {
+  return insertAtCuts(
+    source,
+    pairs.flatMap((pair) => [
+      { cut: pair.start, write: generationTag(false) },
+      { cut: pair.end, write: generationTag(true) },
+    ]),
+  );
 }
 
 type Verdict = (SynthesisResult & { ok: true }) | { ok: false; reason: string; failed?: SynthesisCase };
@@ -134,8 +133,7 @@ function verify(template: string, cases: readonly SynthesisCase[]): Verdict {
       textOnly++;
       continue;
     }
-    const spans = rendered.spans.filter(([start, end]) => end > start);
-    if (JSON.stringify(spans) !== JSON.stringify(entry.derived)) {
+    if (JSON.stringify(mergeTouchingSpans(rendered.spans)) !== JSON.stringify(entry.derived)) {
       return { ok: false, reason: `the synthesized template's spans differ from the derived ones on generated conversation ${index}`, failed: entry };
     }
     verified++;

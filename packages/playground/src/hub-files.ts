@@ -10,7 +10,8 @@ export async function fetchHubTokenizer(modelId: string): Promise<TokenizerFiles
   if (!/^[\w.-]+\/[\w.-]+$/.test(id)) throw new Error(`"${modelId}" is not a Hub model id such as Qwen/Qwen3-8B`);
   const { downloadFile } = await import("@huggingface/hub");
   const read = async (path: string) => {
-    const blob = await downloadFile({ repo: { type: "model", name: id }, path });
+    // Without Xet's chunked protocol: a plain download of the file, which the page's CSP (connect-src) allows.
+    const blob = await downloadFile({ repo: { type: "model", name: id }, path, xet: false });
     return blob === null ? undefined : blob.text();
   };
   const [tokenizerJson, tokenizerConfig, chatTemplateJinja] = await Promise.all([read("tokenizer.json"), read("tokenizer_config.json"), read("chat_template.jinja")]);

@@ -346,3 +346,41 @@ describe("playground: the built page in Chromium, from a static server", () => {
     expect([...fetched].sort()).toEqual(["/assets/index.css", "/assets/index.js", "/assets/worker.js", "/index.html"]);
   });
 });
+
+describe("playground: a Hub model, when asked for", () => {
+  test("loads through @huggingface/hub under the page's CSP (the Hub mocked by the browser), and only then goes out", async () => {
+    const hubPage = await context.newPage();
+    const hubRequests: string[] = [];
+    hubPage.on("request", (request) => hubRequests.push(request.url()));
+    // The Hub as @huggingface/hub meets it: a one-byte probe for size and ETag, then the file; 404 EntryNotFound for
+    // a file the model lacks. A request the CSP refused would never reach this route.
+    await hubPage.route("https://huggingface.co/**", async (route) => {
+      const cors = { "access-control-allow-origin": "*", "access-control-expose-headers": "content-range, etag, x-error-code" };
+      const file = /^\/Qwen\/Qwen3-8B\/resolve\/main\/(tokenizer\.json|tokenizer_config\.json)$/.exec(new URL(route.request().url()).pathname)?.[1];
+      if (!file) return route.fulfill({ status: 404, headers: { ...cors, "x-error-code": "EntryNotFound" }, body: "Entry not found" });
+      const body = await readFile(join(QWEN3_DIR, file));
+      const headers = { ...cors, etag: `"${file}"`, "content-type": "application/octet-stream" };
+      if (route.request().headers().range === "bytes=0-0") {
+        return route.fulfill({ status: 206, headers: { ...headers, "content-range": `bytes 0-0/${body.length}` }, body: body.subarray(0, 1) });
+      }
+      return route.fulfill({ status: 200, headers, body });
+    });
+    await hubPage.goto(`${server.origin}index.html`);
+    await hubPage.waitForSelector('[data-testid="result"][data-state="done"]', { timeout: 60_000 });
+    expect(hubRequests.filter((url) => !url.startsWith(server.origin))).toEqual([]);
+    await hubPage.fill('[data-testid="hub-model"]', "Qwen/Qwen3-8B");
+    await hubPage.click('form#hub-form button[type="submit"]');
+    await hubPage.waitForFunction(() => /^(Tokenizer from|Cannot use)/.test(document.querySelector('[data-testid="tokenizer-status"]')?.textContent ?? ""), undefined, {
+      timeout: 60_000,
+    });
+    expect(await hubPage.textContent('[data-testid="tokenizer-status"]')).toBe("Tokenizer from the Hub model Qwen/Qwen3-8B: its chat template from tokenizer_config.json.");
+    await hubPage.waitForSelector('[data-testid="result"][data-state="done"]', { timeout: 90_000 });
+    const chips = await hubPage.$$eval('[data-testid="tokens"] > *', (all) => all.map((chip) => ({ id: Number((chip as HTMLElement).dataset.id), trained: chip.classList.contains("trained") })));
+    const example = JSON.parse(await hubPage.inputValue('[data-testid="conversation"]')) as Input;
+    expect(chips).toEqual((await inNode(example)).chips);
+    const outside = hubRequests.filter((url) => !url.startsWith(server.origin));
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.every((url) => url.startsWith("https://huggingface.co/Qwen/Qwen3-8B/resolve/main/"))).toBe(true);
+    await hubPage.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessTemplate, DerivedMasksError, deriveAssistantSpans, planTraining, type Conversation, type DeriveSpansOptions } from "../src/index.ts";
+import { assessTemplate, buildTemplateContext, DerivedMasksError, deriveAssistantSpans, planTraining, renderChat, type Conversation, type DeriveSpansOptions } from "../src/index.ts";
 
 /** Template shapes the corpus of originals lacks, written here as a vendor might. */
 const ALPACA = `{% for m in messages %}{% if m.role == 'user' %}### Instruction:
@@ -161,9 +161,19 @@ describe("vendor markers are verified against the derived spans", () => {
   const rightMarkers = markersTrainHeader.replace("{% generation %}<|im_start|>assistant\n", "<|im_start|>assistant\n{% generation %}");
 
   it("markers that also train the generation prompt are not used: the derived masks are, and the note says why", () => {
-    const plan = planTraining(markersTrainHeader, chatmlTokens);
+    const plan = planTraining(markersTrainHeader, { ...chatmlTokens, synthesize: false });
     expect(plan.strategy).toBe("derived");
     expect(plan.note).toMatch(/the markers also train "<\|im_start\|>assistant\\n" before the reply/);
+  });
+
+  it("markers that disagree are replaced by synthesized ones when those are proven, and the note says both", () => {
+    const plan = planTraining(markersTrainHeader, chatmlTokens);
+    expect(plan.strategy).toBe("synthesized");
+    expect(plan.note).toMatch(/the markers also train "<\|im_start\|>assistant\\n" before the reply.*synthesized, verified on \d+ conversations/);
+    const { text, spans } = deriveAssistantSpans(markersTrainHeader, twoTurns, chatmlTokens);
+    const marked = renderChat(plan.trainingTemplate!, buildTemplateContext(twoTurns, chatmlTokens.specialTokens));
+    expect(marked.text).toBe(text);
+    expect(marked.spans).toEqual(spans);
   });
 
   it("markers that agree with the derived spans are used as they are", () => {

@@ -5,6 +5,7 @@ import { hasGenerationMarkers } from "../render/scan-template.ts";
 import { assessTemplate } from "./assess-template.ts";
 import type { DeriveSpansOptions } from "./derive-spans.ts";
 import type { TrainingPlan } from "./strategy.ts";
+import { synthesizeTrainingTemplate } from "./synthesize/synthesize-training-template.ts";
 
 export interface PlanTrainingOptions {
   /** Known training templates (e.g. `registry` from `@training-templates/all`); without one, masks are derived. */
@@ -16,6 +17,12 @@ export interface PlanTrainingOptions {
   templateKwargs?: Record<string, unknown>;
   /** How errors name the template. */
   templateName?: string;
+  /**
+   * Whether a template that would get derived masks gets a synthesized training template when one can be proven
+   * (`synthesizeTrainingTemplate`; default true). False keeps derived masks (the synthesis renders a few hundred
+   * conversations once per template).
+   */
+  synthesize?: boolean;
 }
 
 const plans = new WeakMap<Registry | typeof NO_REGISTRY, Map<string, TrainingPlan>>();
@@ -30,11 +37,13 @@ const PLANS_KEPT = 64;
  *    derived and `note` says how the markers disagree;
  * 2. a template without markers that a registry variant recognises (`fingerprint`, `normalized`, `behaviour`) trains
  *    with that variant's training template, each record's text checked against the original's;
- * 3. any other template gets masks derived from its own renders (`derived`), when the probes verify them.
+ * 3. any other template (and a vendor template whose markers disagree) trains with a synthesized training template
+ *    when one is proven on generated conversations (`synthesized`, see `synthesizeTrainingTemplate`), else with masks
+ *    derived from its own renders (`derived`, `note` saying why none was synthesized), when the probes verify them.
  * Throws `UnsupportedTemplateError` saying exactly why when nothing can be verified.
  */
 export function planTraining(template: string, options: PlanTrainingOptions = {}): TrainingPlan {
-  const key = JSON.stringify([options.specialTokens ?? null, options.closingTokens ?? null, options.templateKwargs ?? null]) + template;
+  const key = JSON.stringify([options.specialTokens ?? null, options.closingTokens ?? null, options.templateKwargs ?? null, options.synthesize ?? true]) + template;
   let cache = plans.get(options.registry ?? NO_REGISTRY);
   if (!cache) plans.set(options.registry ?? NO_REGISTRY, (cache = new Map()));
   const known = cache.get(key);
@@ -65,9 +74,7 @@ function decide(template: string, options: PlanTrainingOptions): TrainingPlan {
     if (assessment.ok && !assessment.markerDisagreement) {
       return { strategy: "vendor-markers", original: template, trainingTemplate: template, note: `its markers agree with the derived spans on ${assessment.verified}/${assessment.probes} probe conversations` };
     }
-    if (assessment.ok) {
-      return { strategy: "derived", original: template, note: `the template's own markers are not used: ${assessment.markerDisagreement}; ${assessment.detail}` };
-    }
+    if (assessment.ok) return synthesizedOrDerived(template, options, deriveOptions, `the template's own markers are not used: ${assessment.markerDisagreement}; ${assessment.detail}`);
     throw new UnsupportedTemplateError(`${templateName} has generation markers, but no masks can be verified for it: ${assessment.detail}.`);
   }
   let refusedBecause = "no registry was given";
@@ -81,8 +88,19 @@ function decide(template: string, options: PlanTrainingOptions): TrainingPlan {
     }
   }
   const assessment = assessTemplate(template, deriveOptions);
-  if (assessment.ok) return { strategy: "derived", original: template, note: `no curated variant (${refusedBecause}); ${assessment.detail}` };
+  if (assessment.ok) return synthesizedOrDerived(template, options, deriveOptions, `no curated variant (${refusedBecause}); ${assessment.detail}`);
   throw new UnsupportedTemplateError(
     `No masks can be verified for ${templateName}: no curated variant matches it (${refusedBecause}), and masks derived from its own renders cannot be used: ${assessment.detail}.`,
   );
+}
+
+/**
+ * For a template whose derived masks verify: the synthesized training template when one is proven (the original with
+ * markers, the same text, spans equal to the derived ones), else derived masks, the note saying why none was made.
+ */
+function synthesizedOrDerived(template: string, options: PlanTrainingOptions, deriveOptions: DeriveSpansOptions, note: string): TrainingPlan {
+  if (options.synthesize === false) return { strategy: "derived", original: template, note };
+  const synthesis = synthesizeTrainingTemplate(template, deriveOptions);
+  if (synthesis.ok) return { strategy: "synthesized", original: template, trainingTemplate: synthesis.template, note: `${note}; ${synthesis.note}` };
+  return { strategy: "derived", original: template, note: `${note}; no training template could be synthesized: ${synthesis.reason}` };
 }

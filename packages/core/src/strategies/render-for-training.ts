@@ -7,6 +7,7 @@ import type { Conversation } from "../types.ts";
 import { deriveAssistantSpans, type DeriveSpansOptions } from "./derive-spans.ts";
 import type { Strategy, TrainingPlan } from "./strategy.ts";
 import { VARIANT_STRATEGIES } from "./strategy.ts";
+import { mergeTouchingSpans } from "./synthesize/merge-touching-spans.ts";
 import { commonPrefixLength, describeTextDifference } from "./text-difference.ts";
 
 export interface RenderForTrainingOptions extends DeriveSpansOptions {
@@ -43,6 +44,7 @@ export function renderForTraining(plan: TrainingPlan, conversation: Conversation
   if (plan.strategy === "derived" || !plan.trainingTemplate) {
     return { ...deriveAssistantSpans(plan.original, conversation, { ...options, templateName: options.templateName ?? templateName }), strategy: "derived" };
   }
+  if (plan.strategy === "synthesized") return renderSynthesized(plan, conversation, options, render);
   if (!VARIANT_STRATEGIES.has(plan.strategy)) return { ...render(plan.trainingTemplate, templateName), strategy: plan.strategy };
   // The original first: a conversation the model's own template refuses is refused, whatever the variant does.
   const original = render(plan.original, options.templateName ?? "(the model's chat template)");
@@ -64,6 +66,33 @@ export function renderForTraining(plan: TrainingPlan, conversation: Conversation
   const detail = training
     ? describeTextDifference("the original", original.text, "the training template", training.text)
     : `the original renders the conversation, but the training template fails: ${(trainingError as Error).message}`;
+  return mismatch(plan, conversation, options, original.text, training?.text ?? "", detail);
+}
+
+/**
+ * A synthesized template is the original with markers, proven on generated conversations; each record's text is
+ * still compared with the original's (an expression cut in two prints the same text only when its operands are
+ * strings), and its spans are given as masks see them (touching blocks of one turn joined).
+ */
+function renderSynthesized(
+  plan: TrainingPlan,
+  conversation: Conversation,
+  options: RenderForTrainingOptions,
+  render: (template: string, name: string) => RenderedChat,
+): TrainingRender {
+  const original = render(plan.original, options.templateName ?? "(the model's chat template)");
+  let training: RenderedChat | undefined;
+  let trainingError: unknown;
+  try {
+    training = render(plan.trainingTemplate!, `${options.templateName ?? "the chat template"} (synthesized training template)`);
+  } catch (error) {
+    if (!(error instanceof TrainingTemplatesError)) throw error;
+    trainingError = error;
+  }
+  if (training && training.text === original.text) return { text: training.text, spans: mergeTouchingSpans(training.spans), strategy: "synthesized" };
+  const detail = training
+    ? describeTextDifference("the original", original.text, "the synthesized training template", training.text)
+    : `the original renders the conversation, but the synthesized training template fails: ${(trainingError as Error).message}`;
   return mismatch(plan, conversation, options, original.text, training?.text ?? "", detail);
 }
 

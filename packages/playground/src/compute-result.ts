@@ -19,7 +19,9 @@ export async function computeResult(request: ComputeRequest, tokenizer: Tokenize
   let conversation: ConversationInput | undefined;
   let chosen: ChosenTemplate;
   try {
-    if (!tokenizer) throw new PlainProblem("No tokenizer yet", "pick or drop a model's tokenizer.json and tokenizer_config.json (and chat_template.jinja where it has one), or load a Hub model.");
+    if (!tokenizer) {
+      throw new PlainProblem("No tokenizer yet", "pick or drop a model's tokenizer.json and tokenizer_config.json (and chat_template.jinja where it has one), or load a Hub model.", { hint: true });
+    }
     try {
       conversation = parseConversation(request.conversation);
     } catch {

@@ -24,7 +24,7 @@ export function drawResult(result: ResultMessage, at: ResultElements): void {
     if (result.strategy.note) at.strategy.append(element("small", "note", result.strategy.note));
   }
   at.checks.replaceChildren(...(result.checks ?? []).map(checkItem));
-  drawDownload(result.trainingTemplate, at.download);
+  drawDownload(result, at.download);
   const tokens = result.tokens ?? [];
   const trained = tokens.filter((token) => token.trained).length;
   at.counts.textContent = tokens.length === 0 ? "" : `${trained} of ${tokens.length} tokens trained (${((100 * trained) / tokens.length).toFixed(1)}%)`;
@@ -36,6 +36,7 @@ export function drawResult(result: ResultMessage, at: ResultElements): void {
 function drawError(result: ResultMessage, box: HTMLElement): void {
   box.replaceChildren();
   box.hidden = result.error === undefined;
+  box.classList.toggle("hint", result.error?.hint === true);
   if (result.error) box.append(element("strong", "title", result.error.title), result.error.detail);
 }
 
@@ -47,14 +48,17 @@ function checkItem(check: CheckLine): HTMLElement {
   return item;
 }
 
-function drawDownload(template: ResultMessage["trainingTemplate"], link: HTMLAnchorElement): void {
+function drawDownload(result: ResultMessage, link: HTMLAnchorElement): void {
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   downloadUrl = undefined;
+  const template = result.trainingTemplate;
   if (!template) {
     link.removeAttribute("href");
     link.removeAttribute("download");
     link.setAttribute("aria-disabled", "true");
-    link.textContent = "No training template to download: derived masks are computed per conversation";
+    link.textContent = result.strategy
+      ? "No training template to download: derived masks are computed per conversation"
+      : "No training template yet";
     return;
   }
   downloadUrl = URL.createObjectURL(new Blob([template.text], { type: "text/plain;charset=utf-8" }));

@@ -28,8 +28,8 @@ export function plainError(error: unknown): PlainError {
 /** A problem this page finds itself (bad JSON, a missing file), thrown with its plain words already chosen. */
 export class PlainProblem extends Error {
   readonly plain: PlainError;
-  constructor(title: string, detail: string) {
+  constructor(title: string, detail: string, options: { hint?: boolean } = {}) {
     super(`${title}: ${detail}`);
-    this.plain = { title, detail };
+    this.plain = { title, detail, ...(options.hint ? { hint: true } : {}) };
   }
 }

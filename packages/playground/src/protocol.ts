@@ -73,6 +73,8 @@ export interface PlainError {
   title: string;
   /** The library's own message: what, where, and what to do. */
   detail: string;
+  /** Not a failure, a step still to take (no tokenizer yet): shown as a hint, not in red. */
+  hint?: boolean;
 }
 
 export interface ResultMessage {

@@ -54,6 +54,7 @@ describe("Command R (v01) named chat templates", () => {
     const withTools = await applyChatTemplate(tokenizer, messages, { tools: [weatherTool], returnAssistantTokensMask: true, registry });
     expect(withTools.templateUsed).toEqual({
       source: "training-template",
+      strategy: "fingerprint",
       trainingTemplateId: "cohere-command-r-v01-tool-use",
       matchedBy: "fingerprint",
     });

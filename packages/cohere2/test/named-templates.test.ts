@@ -54,6 +54,7 @@ describe("Command R7B named chat templates", () => {
     const withTools = await applyChatTemplate(tokenizer, messages, { tools: [weatherTool], returnAssistantTokensMask: true, registry });
     expect(withTools.templateUsed).toEqual({
       source: "training-template",
+      strategy: "fingerprint",
       trainingTemplateId: "cohere2-command-r7b-tool-use",
       matchedBy: "fingerprint",
     });

@@ -57,7 +57,7 @@ describe("llava-1.5 masks through the processor's image expansion", () => {
     const imageId = tokenizer.tokenToId("<image>");
     const eosId = tokenizer.tokenToId("</s>");
     expect(imageId).toBeTypeOf("number");
-    const encoded = await applyChatTemplate(tokenizer, messages, { chatTemplate: llava15.template, returnAssistantTokensMask: true });
+    const encoded = await applyChatTemplate(tokenizer, messages, { chatTemplate: llava15.template, returnAssistantTokensMask: true, registry: createRegistry([llavaFamily]) });
     const before = { input_ids: encoded.input_ids, attention_mask: encoded.attention_mask, assistant_masks: encoded.assistant_masks! };
     const expectedImages = imagesBeforeEachReply(messages);
     const imageCount = messages.flatMap((m) => (Array.isArray(m.content) ? m.content : [])).filter((b) => b.type === "image").length;

@@ -1,4 +1,4 @@
-import { applyChatTemplate, type TokenizerLike, type TrainingTemplate } from "@training-templates/core";
+import { applyChatTemplate, createRegistry, type TokenizerLike, type TrainingTemplate } from "@training-templates/core";
 import type { Case } from "./cases.ts";
 import { transformersAssistantMasks } from "./python/transformers-masks.ts";
 import { bracketMaskedTokens } from "./report.ts";
@@ -31,12 +31,15 @@ export async function checkTransformersParity(
     { python },
   );
   const failures: Failure[] = [];
+  const variantRegistry = createRegistry([{ family: variant.family, displayName: variant.displayName, variants: [variant] }]);
   for (const [i, testCase] of accepted.entries()) {
     const result = results[i]!;
     let ours;
     try {
       ours = await applyChatTemplate(tokenizer, testCase.conversation.messages, {
         chatTemplate: variant.template,
+        // The variant's own registry: its template is used as the training template it is, markers as written.
+        registry: variantRegistry,
         returnAssistantTokensMask: true,
         addGenerationPrompt: testCase.conversation.add_generation_prompt ?? false,
         templateKwargs: testCase.kwargs,

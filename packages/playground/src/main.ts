@@ -1,7 +1,8 @@
 import { drawResult, type ResultElements } from "./draw-result.ts";
 import { EXAMPLES } from "./examples.ts";
 import { fetchHubTokenizer } from "./hub-files.ts";
-import type { PageMessage, TemplateChoice, TokenizerFiles, VariantOption, WorkerMessage } from "./protocol.ts";
+import { LibraryWorker } from "./library-worker.ts";
+import type { TemplateChoice, TokenizerFiles, VariantOption, WorkerMessage } from "./protocol.ts";
 import { readTokenizerFiles } from "./read-files.ts";
 
 /**
@@ -33,11 +34,13 @@ const elements: ResultElements = {
   tokens: byId("tokens"),
 };
 
-const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
-const send = (message: PageMessage) => worker.postMessage(message);
 let revision = 0;
 let ready = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
+const worker = new LibraryWorker(onWorkerMessage, (detail) => {
+  drawResult({ type: "result", revision, error: { title: "The playground's worker failed", detail } }, elements);
+  resultArea.dataset.state = "done";
+});
 
 /** Typing waits a moment before rendering again; a choice or a new tokenizer renders at once. */
 function schedule(delayMs = 250): void {
@@ -47,7 +50,7 @@ function schedule(delayMs = 250): void {
     timer = undefined;
     if (!ready) return;
     revision += 1;
-    send({ type: "compute", revision, choice: currentChoice(), conversation: conversation.value });
+    worker.compute({ type: "compute", revision, choice: currentChoice(), conversation: conversation.value });
   }, delayMs);
 }
 
@@ -57,9 +60,10 @@ function currentChoice(): TemplateChoice {
   return { kind: "variant", id: source.value.replace(/^variant:/, "") };
 }
 
-worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-  const message = event.data;
+function onWorkerMessage(message: WorkerMessage): void {
   if (message.type === "ready") {
+    // A replacement worker says it is ready too; its requests are already queued.
+    if (ready) return;
     addVariants(message.variants);
     ready = true;
     schedule(0);
@@ -73,11 +77,7 @@ worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     drawResult(message, elements);
     if (timer === undefined) resultArea.dataset.state = "done";
   }
-};
-worker.onerror = (event) => {
-  drawResult({ type: "result", revision, error: { title: "The playground's worker failed", detail: event.message || "it could not start" } }, elements);
-  resultArea.dataset.state = "done";
-};
+}
 
 function addVariants(variants: readonly VariantOption[]): void {
   const families = new Map<string, HTMLOptGroupElement>();
@@ -97,7 +97,7 @@ async function useTokenizer(load: () => Promise<TokenizerFiles>, what: string): 
   tokenizerStatus.textContent = `Reading ${what}…`;
   resultArea.dataset.state = "computing";
   try {
-    send({ type: "tokenizer", files: await load() });
+    worker.loadTokenizer(await load());
   } catch (error) {
     tokenizerStatus.textContent = `Cannot use ${what}: ${error instanceof Error ? error.message : String(error)}`;
     tokenizerStatus.dataset.ok = "false";

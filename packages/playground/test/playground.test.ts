@@ -268,6 +268,19 @@ describe("playground: the built page in Chromium, from a static server", () => {
     expect((await errorShown()).visible).toBe(false);
   });
 
+  test("a template that runs for seconds per render does not hold up the next one", async () => {
+    // Each render of this one ends at the library's time limit (5 s), over dozens of probes; the worker busy with it
+    // is replaced once the user has moved on, so the next template's answer comes at once.
+    await page.fill('[data-testid="chat-template"]', "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}");
+    await page.waitForTimeout(1500);
+    const started = Date.now();
+    await page.fill('[data-testid="chat-template"]', VICUNA);
+    await page.waitForSelector('[data-testid="result"][data-state="done"]', { timeout: 30_000 });
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(await shownStrategy()).toBe((await inNode(PLAIN, { chatTemplate: VICUNA })).strategy);
+    expect(await readChips()).toEqual((await inNode(PLAIN, { chatTemplate: VICUNA })).chips);
+  });
+
   test("a broken template: the parser's error in plain words, no tokens", async () => {
     await page.fill('[data-testid="chat-template"]', "{% for m in messages %}{{ m.content }");
     await settled();

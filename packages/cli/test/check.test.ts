@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { registry } from "@training-templates/all";
 import { beforeAll, describe, expect, test } from "vitest";
 import { CLI_BIN, makeQwen3Dir, makeTempDir, makeTokenizerDir, QWEN3_TOKENIZER_DIR, readOriginal, runCli, type CliRun } from "./helpers.ts";
-import { CHATML } from "./chatml-templates.ts";
+import { CHATML } from "../../core/test/chatml-templates.ts";
 
 const CHECK_NAMES = ["generationMarkers", "prefixPreservation", "stopToken", "toolCalling", "contentBlocks", "pythonParity"] as const;
 

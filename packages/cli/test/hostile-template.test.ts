@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseJsonl, qwen3Workspace, runCli } from "./helpers.ts";
-import { CHATML } from "./chatml-templates.ts";
+import { CHATML } from "../../core/test/chatml-templates.ts";
 import { line, readRows, rejectedByKind, reportedLines, writeLines, type RejectEntry } from "./prepare-helpers.ts";
 
 /**

@@ -28,7 +28,7 @@ export interface RejectEntry {
 
 export const line = (record: unknown) => JSON.stringify(record);
 
-export { STRICT_CHATML } from "./chatml-templates.ts";
+export { STRICT_CHATML } from "../../core/test/chatml-templates.ts";
 
 export async function writeLines(dir: string, name: string, lines: string[], trailingNewline = true, ending = "\n"): Promise<string> {
   const path = join(dir, name);

@@ -11,6 +11,7 @@ import { renderForTraining } from "./strategies/render-for-training.ts";
 import type { Strategy, TrainingPlan } from "./strategies/strategy.ts";
 import type { RenderLimits } from "./render/render-limits.ts";
 import type { TokenizerLike } from "./tokenizer/types.ts";
+import { isDefaultSelection, trainedRanges, type TurnSelection } from "./turns/turn-selection.ts";
 import type { ChatMessage, Conversation, Span, ToolDefinition } from "./types.ts";
 
 export interface ApplyChatTemplateOptions {
@@ -26,6 +27,12 @@ export interface ApplyChatTemplateOptions {
    * variant matches) masks are derived from the template's own renders, verified per record (see `planTraining`).
    */
   registry?: Registry;
+  /**
+   * Which turns train, beyond the template's spans: roles (e.g. also `user`), whether the end-of-turn token trains
+   * (`turn`, only the `last`, `none`), only the last turn, excluded message indices. Messages with `train: false`
+   * never train. Applies to every strategy.
+   */
+  turns?: TurnSelection;
   /** The decision for the template, when already made (`planTraining`); by default made once per template. */
   plan?: TrainingPlan;
   /**
@@ -94,13 +101,15 @@ export async function applyChatTemplate(
     ...(options.documents ? { documents: options.documents } : {}),
     add_generation_prompt: options.addGenerationPrompt ?? false,
   };
-  const { text, spans, templateUsed } = renderConversation(tokenizer, conversation, options);
+  const { text, spans, templateUsed, renderPrefix, endOfTurn } = renderConversation(tokenizer, conversation, options);
   const tokenized = await tokenizer.encode(text);
   const ids = tokenized.ids;
   const rows = {
     input_ids: ids,
     attention_mask: new Array<number>(ids.length).fill(1),
-    ...(options.returnAssistantTokensMask ? { assistant_masks: assistantMasksOf(tokenized, spans) } : {}),
+    ...(options.returnAssistantTokensMask
+      ? { assistant_masks: assistantMasksOf(tokenized, selectedRanges(messages, text, spans, renderPrefix, endOfTurn, options.turns)) }
+      : {}),
   };
   if (options.maxLength !== undefined) {
     return { ...truncateRows({ ...rows, offsets: tokenized.offsets }, options.maxLength, options.truncation ?? "right"), text, spans, templateUsed };
@@ -109,11 +118,36 @@ export async function applyChatTemplate(
   return Object.defineProperty({ ...rows, text, spans, templateUsed }, "offsets", { get: () => tokenized.offsets, enumerable: true }) as ChatTemplateEncoding;
 }
 
-function renderConversation(
-  tokenizer: TokenizerLike,
-  conversation: Conversation,
-  options: ApplyChatTemplateOptions,
-): RenderedChat & { templateUsed: TemplateUsed } {
+/**
+ * The ranges that train: the spans, or, under a turn selection (roles, end-of-turn rule, last turn only, messages
+ * marked `train: false`), the turns it picks.
+ */
+function selectedRanges(
+  messages: ChatMessage[],
+  text: string,
+  spans: Span[],
+  renderPrefix: (count: number) => string,
+  endOfTurn: string | undefined,
+  turns: TurnSelection = {},
+): readonly Span[] {
+  const markedOut = messages.flatMap((message, index) => (message.train === false ? [index] : []));
+  const selection: TurnSelection = {
+    ...(endOfTurn ? { endOfTurn } : {}),
+    ...turns,
+    excluded: [...(turns.excluded ?? []), ...markedOut],
+  };
+  return isDefaultSelection(selection) ? spans : trainedRanges({ messages, text, spans, renderPrefix }, selection);
+}
+
+interface RenderedConversation extends RenderedChat {
+  templateUsed: TemplateUsed;
+  /** The first `count` messages rendered alone, without a generation prompt, as the whole was (for turn selection). */
+  renderPrefix: (count: number) => string;
+  /** The token that ends a turn: the variant's, else the tokenizer's eos. */
+  endOfTurn: string | undefined;
+}
+
+function renderConversation(tokenizer: TokenizerLike, conversation: Conversation, options: ApplyChatTemplateOptions): RenderedConversation {
   const source: TemplateUsed["source"] = options.chatTemplate !== undefined ? "given" : "tokenizer";
   const own = options.chatTemplate ?? selectNamedTemplate(tokenizer.config?.chat_template, options.tools !== undefined);
   if (own === undefined) {
@@ -127,7 +161,8 @@ function renderConversation(
   const now = options.now ? { now: options.now } : {};
   if (!options.returnAssistantTokensMask) {
     const context = buildTemplateContext(conversation, specialTokens, options.templateKwargs);
-    return { ...renderChat(own, context, { templateName: ownName, ...now, ...(options.limits ? { limits: options.limits } : {}) }), templateUsed: { source } };
+    const rendered = renderChat(own, context, { templateName: ownName, ...now, ...(options.limits ? { limits: options.limits } : {}) });
+    return { ...rendered, templateUsed: { source }, renderPrefix: () => "", endOfTurn: undefined };
   }
   const closingTokens = specialTokenTextsFromConfig(tokenizer.config);
   const plan =
@@ -150,5 +185,14 @@ function renderConversation(
     ...(swapped && plan.variantId ? { trainingTemplateId: plan.variantId, matchedBy: plan.strategy } : {}),
     ...(rendered.fallbackReason ? { fallbackReason: rendered.fallbackReason } : {}),
   };
-  return { text: rendered.text, spans: rendered.spans, templateUsed };
+  // Prefixes are rendered with the template that rendered the text: the original where masks were derived.
+  const rendering = rendered.strategy === "derived" ? plan.original : (plan.trainingTemplate ?? own);
+  const renderPrefix = (count: number) =>
+    renderChat(rendering, buildTemplateContext({ ...conversation, messages: conversation.messages.slice(0, count), add_generation_prompt: false }, specialTokens, options.templateKwargs), {
+      templateName: ownName,
+      ...now,
+      ...(options.limits ? { limits: options.limits } : {}),
+    }).text;
+  const variant = plan.variantId ? options.registry?.get(plan.variantId) : undefined;
+  return { text: rendered.text, spans: rendered.spans, templateUsed, renderPrefix, endOfTurn: variant?.endOfTurn ?? specialTokens["eos_token"] };
 }

@@ -25,6 +25,16 @@ export {
   type ChatTemplateEncoding,
   type TemplateUsed,
 } from "./apply-chat-template.ts";
+export {
+  isDefaultSelection,
+  trainedRanges,
+  trainedTurns,
+  TurnMaskError,
+  type EndOfTurnTraining,
+  type RenderedTurns,
+  type TrainedTurn,
+  type TurnSelection,
+} from "./turns/turn-selection.ts";
 export { createRegistry, type Registry } from "./registry/registry.ts";
 export { VARIANT_STRATEGIES, type Strategy, type TrainingPlan } from "./strategies/strategy.ts";
 export { deriveAssistantSpans, type DeriveSpansOptions } from "./strategies/derive-spans.ts";

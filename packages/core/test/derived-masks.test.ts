@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { assessTemplate, buildTemplateContext, DerivedMasksError, deriveAssistantSpans, planTraining, renderChat, type Conversation, type DeriveSpansOptions } from "../src/index.ts";
+import {
+  applyChatTemplate,
+  assessTemplate,
+  buildTemplateContext,
+  DerivedMasksError,
+  deriveAssistantSpans,
+  planTraining,
+  renderChat,
+  type Conversation,
+  type DeriveSpansOptions,
+  type TurnSelection,
+} from "../src/index.ts";
+import { charTokenizer, trainedRuns } from "./char-tokenizer.ts";
 
 /** Template shapes the corpus of originals lacks, written here as a vendor might. */
 const ALPACA = `{% for m in messages %}{% if m.role == 'user' %}### Instruction:
@@ -179,5 +191,29 @@ describe("vendor markers are verified against the derived spans", () => {
   it("markers that agree with the derived spans are used as they are", () => {
     const plan = planTraining(rightMarkers, chatmlTokens);
     expect(plan).toMatchObject({ strategy: "vendor-markers", trainingTemplate: rightMarkers });
+  });
+});
+
+describe("applyChatTemplate with a template no variant knows: the per-turn controls work there too", () => {
+  const tokenizer = charTokenizer({ chat_template: VICUNA, eos_token: "</s>" });
+  const trainedOf = async (messages: Conversation["messages"], turns?: TurnSelection) => {
+    const encoding = await applyChatTemplate(tokenizer, messages, { returnAssistantTokensMask: true, ...(turns ? { turns } : {}) });
+    expect(["derived", "synthesized"]).toContain(encoding.templateUsed.strategy);
+    return trainedRuns(encoding.text, encoding.assistant_masks!);
+  };
+
+  it("no registry needed: each reply and its eos train", async () => {
+    expect(await trainedOf(twoTurns.messages)).toEqual([" 4</s>", " 6</s>"]);
+  });
+
+  it("last turn only, no end-of-turn token, and messages marked train: false", async () => {
+    expect(await trainedOf(twoTurns.messages, { lastTurnOnly: true })).toEqual([" 6</s>"]);
+    expect(await trainedOf(twoTurns.messages, { endOfTurnTraining: "none" })).toEqual([" 4", " 6"]);
+    const marked = twoTurns.messages.map((message, index) => (index === 1 ? { ...message, train: false } : message));
+    expect(await trainedOf(marked)).toEqual([" 6</s>"]);
+  });
+
+  it("user turns too, found from the template's own prefix renders", async () => {
+    expect(await trainedOf(twoTurns.messages, { roles: ["user", "assistant"] })).toEqual(["What is 2 + 2?", " 4</s>", "And 3 + 3?", " 6</s>"]);
   });
 });

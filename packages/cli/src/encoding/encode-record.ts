@@ -1,14 +1,11 @@
 import {
   applyChatTemplate,
-  buildTemplateContext,
   ConversationProblemError,
   joinContentBlocks,
   labelsFromMasks,
-  masksFromSpans,
-  renderChat,
-  specialTokensFromConfig,
   truncateRows,
   type ContentBlocksPolicy,
+  type EndOfTurnTraining,
   type Strategy,
   type TrainingPlan,
   type Truncation,
@@ -19,8 +16,6 @@ import { parseRecord, type ChatRecord } from "../records/parse-record.ts";
 import type { RecordShape } from "../records/record-shape.ts";
 import { reject, type Rejection } from "../records/rejection.ts";
 import type { LoadedTokenizer } from "../tokenizer-dir.ts";
-import { isDefaultSelection, trainedRanges, type EndOfTurnTraining } from "../turns/turn-masks.ts";
-import { endOfTurnFor } from "./end-of-turn.ts";
 import { planOf, templateFor, type TemplateChoice } from "./template-choice.ts";
 
 /** What to make of each record. Plain data, so worker threads receive it as it is. */
@@ -110,7 +105,7 @@ export class RecordEncoder {
   }
 
   private async encodeWith(template: string, plan: TrainingPlan | undefined, record: ChatRecord): Promise<Encoded> {
-    // One clock per record: the prefixes rendered to locate turns must show the same `strftime_now` date.
+    // One clock per record: the prefixes rendered to locate turns and masks must show the same `strftime_now` date.
     const renderedAt = new Date();
     const now = () => renderedAt;
     // The plan names the model's template (every record's text is checked against it) and how spans are found.
@@ -126,20 +121,9 @@ export class RecordEncoder {
       ...(record.tools ? { tools: record.tools } : {}),
       ...(record.documents ? { documents: record.documents } : {}),
       ...(record.templateKwargs ? { templateKwargs: record.templateKwargs } : {}),
+      turns: { roles: this.options.roles, endOfTurnTraining: this.options.endOfTurnTraining, lastTurnOnly: this.options.lastTurnOnly, excluded: record.excluded },
     });
-    const selection = {
-      roles: this.options.roles,
-      endOfTurnTraining: this.options.endOfTurnTraining,
-      lastTurnOnly: this.options.lastTurnOnly,
-      excluded: record.excluded,
-      endOfTurn: endOfTurnFor(template, this.tokenizer.config)?.token,
-    };
-    const assistantMasks = isDefaultSelection(selection)
-      ? (encoding.assistant_masks ?? [])
-      : masksFromSpans(
-          encoding.offsets,
-          trainedRanges({ messages: record.messages, text: encoding.text, spans: encoding.spans, renderPrefix: (count) => this.renderPrefix(encoding.templateUsed.strategy === "derived" && plan ? plan.original : template, record, count, now) }, selection),
-        );
+    const assistantMasks = encoding.assistant_masks ?? [];
     let rows = { input_ids: encoding.input_ids, attention_mask: encoding.attention_mask, assistant_masks: assistantMasks };
     const fullLength = rows.input_ids.length;
     const { maxLength } = this.options;
@@ -160,21 +144,6 @@ export class RecordEncoder {
       ...(fullLength > rows.input_ids.length ? { truncatedFrom: fullLength } : {}),
       ...(encoding.templateUsed.strategy ? { strategy: encoding.templateUsed.strategy } : {}),
     };
-  }
-
-  /** The first `count` messages alone, without a generation prompt, as the whole record was rendered. */
-  private renderPrefix(template: string, record: ChatRecord, count: number, now: () => Date): string {
-    const context = buildTemplateContext(
-      {
-        messages: record.messages.slice(0, count),
-        ...(record.tools ? { tools: record.tools } : {}),
-        ...(record.documents ? { documents: record.documents } : {}),
-        add_generation_prompt: false,
-      },
-      specialTokensFromConfig(this.tokenizer.config),
-      record.templateKwargs,
-    );
-    return renderChat(template, context, { templateName: this.choice.name, now }).text;
   }
 }
 

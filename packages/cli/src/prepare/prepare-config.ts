@@ -6,7 +6,7 @@ import { DATASET_FORMATS, type DatasetFormat } from "../io/dataset-source.ts";
 import { parseShard, type Shard } from "../pipeline/shard.ts";
 import { readContentBlocksPolicy } from "../records/content-blocks-option.ts";
 import { parseRoleAliases, strictShape, type RecordShape } from "../records/record-shape.ts";
-import type { EndOfTurnTraining } from "../turns/turn-masks.ts";
+import type { EndOfTurnTraining } from "@training-templates/core";
 import { OUTPUT_FORMATS, type OutputFormat } from "./output-target.ts";
 
 /** `prepare`'s flags as parsed by `parseOptions` (strings and booleans). */

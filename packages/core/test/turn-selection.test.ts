@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildTemplateContext, renderChat, type ChatMessage } from "@training-templates/core";
-import { isDefaultSelection, trainedRanges, trainedTurns, TurnMaskError, type RenderedTurns, type TurnSelection } from "../src/turns/turn-masks.ts";
+import { buildTemplateContext, isDefaultSelection, renderChat, trainedRanges, trainedTurns, TurnMaskError, type ChatMessage, type RenderedTurns, type TurnSelection } from "../src/index.ts";
 import { CHATML } from "./chatml-templates.ts";
+
+
 
 const END = "<|im_end|>";
 

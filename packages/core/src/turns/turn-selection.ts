@@ -1,4 +1,5 @@
-import { TrainingTemplatesError, type ChatMessage, type Span } from "@training-templates/core";
+import { TrainingTemplatesError } from "../errors.ts";
+import type { ChatMessage, Span } from "../types.ts";
 
 /** Whether the end-of-turn token trains: in every trained turn (`turn`), only in the last one (`last`), or never. */
 export type EndOfTurnTraining = "turn" | "last" | "none";

@@ -120,23 +120,33 @@ describe("detect", () => {
     const dir = await makeTokenizerDir({ configTemplate: qwen3Training() });
     const run = await runCli(["detect", "--tokenizer", dir], { cwd });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ id: "qwen-3", family: "qwen", matchedBy: "training-template" });
+    expect(JSON.parse(run.stdout)).toEqual({ id: "qwen-3", family: "qwen", matchedBy: "training-template", strategy: "training-template" });
   });
 
   test("other families: the Llama 3.1 original", async () => {
     const dir = await makeTokenizerDir({ configTemplate: await readOriginal("llama__3.1.jinja") });
     const run = await runCli(["detect", "--tokenizer", dir], { cwd });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ id: "llama-3.1", family: "llama", matchedBy: "fingerprint" });
+    expect(JSON.parse(run.stdout)).toEqual({ id: "llama-3.1", family: "llama", matchedBy: "fingerprint", strategy: "fingerprint" });
   });
 
-  test("an unknown template: exit 2 with the nearest variants", async () => {
+  test("an unknown revision: no id, the strategy that trains it and why (nearest variants named)", async () => {
     const dir = await makeTokenizerDir({ configTemplate: await unknownQwen3Revision() });
+    const run = await runCli(["detect", "--tokenizer", dir], { cwd });
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout) as { id: null; strategy: string; note: string };
+    expect(answer).toMatchObject({ id: null, family: null, matchedBy: null });
+    expect(["derived", "synthesized"]).toContain(answer.strategy);
+    expect(answer.note).toMatch(/nearest known variants: qwen-3/);
+  });
+
+  test("a template nothing can verify: exit 2 with the reason", async () => {
+    const dir = await makeTokenizerDir({ configTemplate: "{{ raise_exception('no chat format') }}" });
     const run = await runCli(["detect", "--tokenizer", dir], { cwd });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(dir);
-    expect(run.stderr).toMatch(/not a known original.*Nearest known variants: qwen-3/s);
+    expect(run.stderr).toMatch(/raises on every probe conversation.*no chat format/s);
   });
 
   test("no chat template: exit 2", async () => {

@@ -64,12 +64,13 @@ function decide(template: string, options: PlanTrainingOptions): TrainingPlan {
     ...(options.templateKwargs ? { templateKwargs: options.templateKwargs } : {}),
   };
   if (hasGenerationMarkers(template)) {
+    // A vendor original first (its variant may correct its markers, or be the original itself), then one of ours.
+    const known = registry ? matchFingerprint(template, registry) : undefined;
+    if (known) {
+      return { strategy: known.matchedBy as "fingerprint" | "normalized", original: template, trainingTemplate: known.variant.template, variantId: known.variant.id };
+    }
     const ours = registry?.variants.find((variant) => variant.template === template);
     if (ours) return { strategy: "training-template", original: template, trainingTemplate: template, variantId: ours.id };
-    const corrected = registry ? matchFingerprint(template, registry) : undefined;
-    if (corrected) {
-      return { strategy: corrected.matchedBy as "fingerprint" | "normalized", original: template, trainingTemplate: corrected.variant.template, variantId: corrected.variant.id };
-    }
     const assessment = assessTemplate(template, { ...deriveOptions, compareMarkers: true });
     if (assessment.ok && !assessment.markerDisagreement) {
       return { strategy: "vendor-markers", original: template, trainingTemplate: template, note: `its markers agree with the derived spans on ${assessment.verified}/${assessment.probes} probe conversations` };

@@ -2,6 +2,7 @@ import type { TrainingTemplate } from "@training-templates/core";
 import ragTemplate from "../templates/cohere-command-r-v01-rag.jinja";
 import { rendersAnAssistantTurn } from "./closing-turns.ts";
 import { COHERE_SPECIAL_TOKENS } from "./special-tokens.ts";
+import { commandRV01RagOriginalPatches } from "./command-r-v01-rag-patches.ts";
 
 /**
  * Command R (v01), its `rag` named template: `documents` (dicts printed key by key) and grounded-answer instructions
@@ -25,4 +26,5 @@ export const commandRV01Rag: TrainingTemplate = {
     "is not an assistant turn or a generation prompt follows: earlier turns keep their text when messages are " +
     "appended, and a trained reply comes after the documents it answers from.",
   textDiffersFromOriginal: (conversation) => rendersAnAssistantTurn(conversation.messages),
+  originalPatches: commandRV01RagOriginalPatches,
 };

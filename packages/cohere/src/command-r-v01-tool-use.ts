@@ -2,6 +2,7 @@ import type { TrainingTemplate } from "@training-templates/core";
 import toolUseTemplate from "../templates/cohere-command-r-v01-tool-use.jinja";
 import { rendersAnAssistantTurn } from "./closing-turns.ts";
 import { COHERE_SPECIAL_TOKENS } from "./special-tokens.ts";
+import { commandRV01ToolUseOriginalPatches } from "./command-r-v01-tool-use-patches.ts";
 
 /**
  * Command R (v01), its `tool_use` named template (transformers picks it when `tools` are given): tools as Python
@@ -26,4 +27,5 @@ export const commandRV01ToolUse: TrainingTemplate = {
     "when that is not an assistant turn or a generation prompt follows: earlier turns keep their text when messages " +
     "are appended. Tool-call turns end with <|END_OF_TURN_TOKEN|>, which the original leaves out.",
   textDiffersFromOriginal: (conversation) => rendersAnAssistantTurn(conversation.messages),
+  originalPatches: commandRV01ToolUseOriginalPatches,
 };

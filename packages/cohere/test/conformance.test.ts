@@ -1,5 +1,5 @@
 import { describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { cohereFamily, commandRV01RagOriginalPatches, commandRV01ToolUseOriginalPatches } from "../src/index.ts";
+import { cohereFamily } from "../src/index.ts";
 import { cohereTokenizer } from "./cohere-tokenizer.ts";
 
 describeFamilyConformance(cohereFamily, {
@@ -17,14 +17,12 @@ describeFamilyConformance(cohereFamily, {
   "cohere-command-r-v01-tool-use": {
     original: { path: originalTemplatePath("cohere__command-r-v01-tool-use.jinja") },
     tokenizer: cohereTokenizer,
-    originalPatches: commandRV01ToolUseOriginalPatches,
     // Rendered only with tools (it iterates `tools`), and every parameter needs a description.
     features: { tools: "always", toolParameterDescriptions: "always" },
   },
   "cohere-command-r-v01-rag": {
     original: { path: originalTemplatePath("cohere__command-r-v01-rag.jinja") },
     tokenizer: cohereTokenizer,
-    originalPatches: commandRV01RagOriginalPatches,
     // Its assistant turns are plain text (it renders no tool calls); documents on most conversations.
     features: { tools: false, documents: true },
     kwargsSets: [{}, { citation_mode: "accurate" }],

@@ -1,7 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import ragTemplate from "../templates/cohere2-command-r7b-rag.jinja";
 import { COHERE2_SPECIAL_TOKENS } from "./special-tokens.ts";
-import { endsWithReplyWithoutPrompt } from "./trailing-header.ts";
+import { commandR7bOriginalPatches, endsWithReplyWithoutPrompt } from "./trailing-header.ts";
 
 /**
  * Command R7B, its `rag` named template: the `tool_use` format with `tools` dropped; `documents` become an
@@ -23,4 +23,5 @@ export const commandR7bRag: TrainingTemplate = {
     "The chatbot header the original writes after the last message is left out when that message is an assistant " +
     "turn and no generation prompt is asked for (prefix preservation).",
   textDiffersFromOriginal: endsWithReplyWithoutPrompt,
+  originalPatches: commandR7bOriginalPatches,
 };

@@ -1,7 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import toolUseTemplate from "../templates/cohere2-command-r7b-tool-use.jinja";
 import { COHERE2_SPECIAL_TOKENS } from "./special-tokens.ts";
-import { endsWithReplyWithoutPrompt } from "./trailing-header.ts";
+import { commandR7bOriginalPatches, endsWithReplyWithoutPrompt } from "./trailing-header.ts";
 
 /**
  * Command R7B, its `tool_use` named template (transformers picks it when `tools` are given): the model writes
@@ -24,4 +24,5 @@ export const commandR7bToolUse: TrainingTemplate = {
     "The chatbot header the original writes after the last message is left out when that message is an assistant " +
     "turn and no generation prompt is asked for (prefix preservation).",
   textDiffersFromOriginal: endsWithReplyWithoutPrompt,
+  originalPatches: commandR7bOriginalPatches,
 };

@@ -1,7 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import commandR7bTemplate from "../templates/cohere2-command-r7b.jinja";
 import { COHERE2_SPECIAL_TOKENS } from "./special-tokens.ts";
-import { endsWithReplyWithoutPrompt } from "./trailing-header.ts";
+import { commandR7bOriginalPatches, endsWithReplyWithoutPrompt } from "./trailing-header.ts";
 
 /**
  * Command R7B, the `default` of its named chat templates. Without `documents`: strictly alternating turns, replies
@@ -25,4 +25,5 @@ export const commandR7b: TrainingTemplate = {
     "is an assistant turn and no generation prompt is asked for (prefix preservation).",
   textDiffersFromOriginal: (conversation) =>
     (conversation.documents?.length ?? 0) > 0 && endsWithReplyWithoutPrompt(conversation),
+  originalPatches: commandR7bOriginalPatches,
 };

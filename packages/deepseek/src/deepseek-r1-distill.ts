@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import deepseekR1DistillTemplate from "../templates/deepseek-r1-distill.jinja";
 import { r1DistillTextDiffers } from "./deepseek-r1-distill-differences.ts";
+import { deepseekR1DistillOriginalPatches } from "./deepseek-r1-distill-original-patches.ts";
 
 /**
  * DeepSeek-R1-Distill (Qwen- and Llama-based): DeepSeek-V3's turn format with `<think>\n` after `<｜Assistant｜>`
@@ -24,4 +25,5 @@ export const deepseekR1Distill: TrainingTemplate = {
     "Replies keep their reasoning: the original cuts each reply to the text after its last </think>, so no reasoning " +
     "would train.",
   textDiffersFromOriginal: (conversation) => r1DistillTextDiffers(conversation.messages),
+  originalPatches: deepseekR1DistillOriginalPatches,
 };

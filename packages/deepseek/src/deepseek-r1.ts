@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import deepseekR1Template from "../templates/deepseek-r1.jinja";
 import { r1TextDiffers } from "./deepseek-r1-differences.ts";
+import { deepseekR1OriginalPatches } from "./deepseek-r1-original-patches.ts";
 
 /**
  * DeepSeek-R1: DeepSeek-V3's format with `<think>\n` after `<｜Assistant｜>` in the generation prompt; assistant
@@ -21,4 +22,5 @@ export const deepseekR1: TrainingTemplate = {
   specialTokens: { bos_token: "<｜begin▁of▁sentence｜>", eos_token: "<｜end▁of▁sentence｜>" },
   differences: "Tool-call arguments given as a dict are written as JSON (tojson); the original raises on them.",
   textDiffersFromOriginal: (conversation) => r1TextDiffers(conversation.messages),
+  originalPatches: deepseekR1OriginalPatches,
 };

@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import deepseekV3Template from "../templates/deepseek-v3.jinja";
 import { v3TextDiffers } from "./deepseek-v3-differences.ts";
+import { deepseekV3OriginalPatches } from "./deepseek-v3-original-patches.ts";
 
 /**
  * DeepSeek-V3: `<｜User｜>`/`<｜Assistant｜>` turns ended by `<｜end▁of▁sentence｜>`; tool calls (written only for
@@ -25,4 +26,5 @@ export const deepseekV3: TrainingTemplate = {
     "writes that after every call but the conversation's first, so a one-call turn never ends). Tool-call arguments " +
     "given as a dict are written as JSON (tojson); the original raises on them.",
   textDiffersFromOriginal: (conversation) => v3TextDiffers(conversation.messages),
+  originalPatches: deepseekV3OriginalPatches,
 };

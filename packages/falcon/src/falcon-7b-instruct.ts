@@ -1,5 +1,6 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import falcon7bInstructTemplate from "../templates/falcon-7b-instruct.jinja";
+import { falcon7bInstructOriginalPatches } from "./falcon-original-patches.ts";
 
 /**
  * Falcon 7B Instruct: plain `User:` / `Assistant:` labels and no end-of-turn token. The original writes nothing
@@ -23,4 +24,5 @@ export const falcon7bInstruct: TrainingTemplate = {
     "Every assistant turn ends with eos_token (<|endoftext|>) right after the reply: the original writes no " +
     "end-of-turn token at all, so the model could not learn where a reply ends. The reply text is unchanged.",
   textDiffersFromOriginal: (conversation) => conversation.messages.some((message) => message.role === "assistant"),
+  originalPatches: falcon7bInstructOriginalPatches,
 };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { deriveTokenizer, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { falcon7bInstructOriginalPatches, falconFamily } from "../src/index.ts";
+import { falconFamily } from "../src/index.ts";
 
 // No Falcon tokenizer is installed here. Qwen3's byte-level BPE already has <|endoftext|>, the one special token the
 // training template writes; it only needs to be the eos token.
@@ -19,6 +19,5 @@ describeFamilyConformance(falconFamily, {
     tokenizer: falconTokenizer,
     // The original has no tool support and rejects anything but strict user/assistant alternation.
     features: { tools: false },
-    originalPatches: falcon7bInstructOriginalPatches,
   },
 });

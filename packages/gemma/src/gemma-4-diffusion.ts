@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import gemma4DiffusionTemplate from "../templates/gemma-4-diffusion.jinja";
 import { gemma4DiffusionTextDiffersFromOriginal } from "./gemma-4-text-differs.ts";
+import { gemma4DiffusionOriginalPatches } from "./gemma-4-diffusion-original-patches.ts";
 
 /**
  * Diffusion Gemma 4 checkpoints (template dated 2026-07-09): Gemma 4's turns and tool format, with reasoning written
@@ -25,4 +26,5 @@ export const gemma4Diffusion: TrainingTemplate = {
     "after the last user message), and a tool-calling turn's content is written before its tool calls (the " +
     "original writes it after the tool responses and then closes the turn).",
   textDiffersFromOriginal: gemma4DiffusionTextDiffersFromOriginal,
+  originalPatches: gemma4DiffusionOriginalPatches,
 };

@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import gemma4Template from "../templates/gemma-4.jinja";
 import { gemma4TextDiffersFromOriginal } from "./gemma-4-text-differs.ts";
+import { gemma4OriginalPatches } from "./gemma-4-original-patches.ts";
 
 /**
  * Gemma 4 (April 2026 revision of the template): `<|turn>role` … `<turn|>` turns, a system turn holding the system
@@ -24,4 +25,5 @@ export const gemma4: TrainingTemplate = {
     "and its content is written before its tool calls (the original writes it after the tool responses and then " +
     "closes the turn).",
   textDiffersFromOriginal: gemma4TextDiffersFromOriginal,
+  originalPatches: gemma4OriginalPatches,
 };

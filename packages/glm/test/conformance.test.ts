@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { deriveTokenizer, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { glm45OriginalPatches, glmFamily } from "../src/index.ts";
+import { glmFamily } from "../src/index.ts";
 
 // GLM-4.5's vocabulary is not installed here. Qwen3's byte-level BPE already has <|endoftext|>, <think>, </think>,
 // <tool_call>, </tool_call>, <tool_response> and </tool_response>; its eleven vision and box tokens, unused by GLM's
@@ -21,7 +21,6 @@ describeFamilyConformance(glmFamily, {
   "glm-4.5": {
     original: { path: originalTemplatePath("glm__4.5.jinja") },
     tokenizer: glmTokenizer,
-    originalPatches: glm45OriginalPatches,
     kwargsSets: [{}, { enable_thinking: false }],
     // A turn ends with the role token the model writes to stop: <|observation|> after tool calls, else <|user|>.
     endOfTurnTokens: ["<|user|>", "<|observation|>"],

@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import gptOss20bTemplate from "../templates/gpt-oss-20b.jinja";
 import { rendersTurnsDifferently } from "./harmony-turns.ts";
+import { gptOss20bOriginalPatches } from "./gpt-oss-original-patches.ts";
 
 /**
  * GPT-OSS (harmony format). An assistant turn is one or two harmony messages the model writes after the
@@ -27,4 +28,5 @@ export const gptOss20b: TrainingTemplate = {
     "turn keeps its analysis message when a final message follows. Earlier turns then keep their text and tokens " +
     "when messages are appended (prefix-preserving).",
   textDiffersFromOriginal: (conversation) => rendersTurnsDifferently(conversation),
+  originalPatches: gptOss20bOriginalPatches,
 };

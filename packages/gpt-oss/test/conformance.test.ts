@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { gptOss20bOriginalPatches, gptOssFamily } from "../src/index.ts";
+import { gptOssFamily } from "../src/index.ts";
 
 describeFamilyConformance(gptOssFamily, {
   "gpt-oss-20b": {
@@ -11,7 +11,6 @@ describeFamilyConformance(gptOssFamily, {
     },
     // The original renders only the first tool call of a message.
     features: { tools: true, toolCallsPerTurn: "one" },
-    originalPatches: gptOss20bOriginalPatches,
     // A final message ends with <|return|>, a tool call with <|call|>.
     endOfTurnTokens: ["<|return|>", "<|call|>"],
     kwargsSets: [{}, { reasoning_effort: "high", model_identity: "You are a careful assistant." }, { builtin_tools: ["browser", "python"] }],

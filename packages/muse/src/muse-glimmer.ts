@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import museGlimmerTemplate from "../templates/muse-glimmer.jinja";
 import { glimmerTextDiffers } from "./glimmer-differences.ts";
+import { museGlimmerOriginalPatches } from "./glimmer-original-patches.ts";
 
 /**
  * Muse Glimmer (ATEM protocol). An assistant message is one or more channel blocks
@@ -29,4 +30,5 @@ export const museGlimmer: TrainingTemplate = {
     "original also searched later messages). Earlier turns then keep their text and tokens when messages are " +
     "appended (prefix-preserving).",
   textDiffersFromOriginal: glimmerTextDiffers,
+  originalPatches: museGlimmerOriginalPatches,
 };

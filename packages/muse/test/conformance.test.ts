@@ -1,5 +1,5 @@
 import { describeConformance, describeFamilyConformance, originalTemplatePath, type ConformanceOptions } from "@training-templates/testkit";
-import { museFamily, museGlimmer, museGlimmerOriginalPatches } from "../src/index.ts";
+import { museFamily, museGlimmer } from "../src/index.ts";
 import { museTokenizer } from "./muse-tokenizer.ts";
 
 const glimmer: Omit<ConformanceOptions, "variant"> = {
@@ -13,7 +13,6 @@ const glimmer: Omit<ConformanceOptions, "variant"> = {
     followUpAssistantMessages: true,
     assistantFields: { recipient: ["self", "user", "get_weather"], end_turn: [true, false, null] },
   },
-  originalPatches: museGlimmerOriginalPatches,
   // An answer to the user ends with <|eot|>; a block to `self` or a tool, or with end_turn false, with <|eom|>.
   endOfTurnTokens: ["<|eot|>", "<|eom|>"],
   // Without a system message and without current_date, the original dates the system block with strftime_now.

@@ -2,6 +2,7 @@ import type { TrainingTemplate } from "@training-templates/core";
 import nemotron3NanoTemplate from "../templates/nemotron-3-nano.jinja";
 import { NEMOTRON_DIFFERENCES } from "./differences.ts";
 import { NANO_SUPER_REASONING_LAYOUT, truncatesSomeTurn } from "./truncated-history.ts";
+import { nemotronOriginalPatches } from "./nemotron-original-patches.ts";
 
 /** Nemotron 3 Nano: reasoning in `<think>`, XML-style `<tool_call>` blocks, `<|im_end|>` ends each turn. */
 export const nemotron3Nano: TrainingTemplate = {
@@ -18,4 +19,5 @@ export const nemotron3Nano: TrainingTemplate = {
   specialTokens: { eos_token: "<|im_end|>" },
   differences: NEMOTRON_DIFFERENCES,
   textDiffersFromOriginal: (conversation) => truncatesSomeTurn(conversation, NANO_SUPER_REASONING_LAYOUT),
+  originalPatches: nemotronOriginalPatches,
 };

@@ -2,6 +2,7 @@ import type { TrainingTemplate } from "@training-templates/core";
 import nemotron3UltraTemplate from "../templates/nemotron-3-ultra.jinja";
 import { NEMOTRON_DIFFERENCES } from "./differences.ts";
 import { truncatesSomeTurn, ULTRA_REASONING_LAYOUT } from "./truncated-history.ts";
+import { nemotronOriginalPatches } from "./nemotron-original-patches.ts";
 
 /** Nemotron 3 Ultra: reasoning in `<think>`, XML-style `<tool_call>` blocks, `<|im_end|>` ends each turn. */
 export const nemotron3Ultra: TrainingTemplate = {
@@ -18,4 +19,5 @@ export const nemotron3Ultra: TrainingTemplate = {
   specialTokens: { eos_token: "<|im_end|>" },
   differences: NEMOTRON_DIFFERENCES,
   textDiffersFromOriginal: (conversation) => truncatesSomeTurn(conversation, ULTRA_REASONING_LAYOUT),
+  originalPatches: nemotronOriginalPatches,
 };

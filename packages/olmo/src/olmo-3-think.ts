@@ -1,5 +1,6 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import olmo3ThinkTemplate from "../templates/olmo-3-think.jinja";
+import { olmo3ThinkOriginalPatches } from "./olmo-original-patches.ts";
 
 /**
  * OLMo 3 Think: ChatML with a default system prompt, and a generation prompt that already opens the think block
@@ -24,4 +25,5 @@ export const olmo3Think: TrainingTemplate = {
     "is ended, instead of eos_token (<|endoftext|>): a turn's text and tokens no longer change when messages are " +
     "appended (prefix-preserving), and the model learns one stop token, <|im_end|>.",
   textDiffersFromOriginal: (conversation) => conversation.messages.at(-1)?.role === "assistant",
+  originalPatches: olmo3ThinkOriginalPatches,
 };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { deriveTokenizer, describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { olmo3ThinkOriginalPatches, olmoFamily } from "../src/index.ts";
+import { olmoFamily } from "../src/index.ts";
 
 // No OLMo 3 tokenizer is installed here. Qwen3's byte-level BPE already holds the special tokens the template writes
 // (listed in `add` so the recipe says so); OLMo 3's eos_token is <|endoftext|>, where Qwen3's is <|im_end|>.
@@ -19,6 +19,5 @@ describeFamilyConformance(olmoFamily, {
     tokenizer: olmo3Tokenizer,
     // Its tool format is its own (`functions`/`function_calls` fields, `environment` role), not `tools`/`tool_calls`.
     features: { tools: false },
-    originalPatches: olmo3ThinkOriginalPatches,
   },
 });

@@ -1,6 +1,6 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import phi35Template from "../templates/phi-3.5.jinja";
-import { endsWithEosInOriginal } from "./phi3-original-patches.ts";
+import { endsWithEosInOriginal, phi3OriginalPatches } from "./phi3-original-patches.ts";
 
 /**
  * Phi-3.5 mini: Phi-3's format, except that a system message with empty content is left out. The trailing
@@ -23,4 +23,5 @@ export const phi35: TrainingTemplate = {
     "template does not, so a conversation's text is a prefix of its continuation's (prefix-preserving). Every " +
     "assistant turn still ends with <|end|>, which is trained.",
   textDiffersFromOriginal: endsWithEosInOriginal,
+  originalPatches: phi3OriginalPatches,
 };

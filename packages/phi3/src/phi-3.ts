@@ -1,6 +1,6 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import phi3Template from "../templates/phi-3.jinja";
-import { endsWithEosInOriginal } from "./phi3-original-patches.ts";
+import { endsWithEosInOriginal, phi3OriginalPatches } from "./phi3-original-patches.ts";
 
 /**
  * Phi-3 mini: `<|system|>`/`<|user|>`/`<|assistant|>` turns, each closed by `<|end|>\n`; other roles (tool) are
@@ -24,4 +24,5 @@ export const phi3: TrainingTemplate = {
     "template does not, so a conversation's text is a prefix of its continuation's (prefix-preserving). Every " +
     "assistant turn still ends with <|end|>, which is trained.",
   textDiffersFromOriginal: endsWithEosInOriginal,
+  originalPatches: phi3OriginalPatches,
 };

@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import qwen35NothinkTemplate from "../templates/qwen-3.5-nothink.jinja";
 import { omitsEarlierThinkBlock } from "./qwen35-think-blocks.ts";
+import { qwen35OriginalPatches } from "./qwen35-original-patches.ts";
 
 /**
  * Qwen3.5 with thinking off by default (0.8B, 2B): the same template as `qwen-3.5-think` except that its generation
@@ -24,4 +25,5 @@ export const qwen35Nothink: TrainingTemplate = {
     "messages are appended (prefix-preserving). The empty think block that the generation prompt holds is not " +
     "trained for turns without reasoning (with enable_thinking=true, the prompt's '<think>\\n').",
   textDiffersFromOriginal: (conversation) => omitsEarlierThinkBlock(conversation.messages),
+  originalPatches: qwen35OriginalPatches,
 };

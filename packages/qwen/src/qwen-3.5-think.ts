@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import qwen35ThinkTemplate from "../templates/qwen-3.5-think.jinja";
 import { omitsEarlierThinkBlock } from "./qwen35-think-blocks.ts";
+import { qwen35OriginalPatches } from "./qwen35-original-patches.ts";
 
 /**
  * Qwen3.5 with thinking on by default (4B and larger). The original writes the think block only for turns after the
@@ -25,4 +26,5 @@ export const qwen35Think: TrainingTemplate = {
     "messages are appended (prefix-preserving). The '<think>\\n' that the generation prompt holds is not trained " +
     "(with enable_thinking=false, the empty think block of a turn without reasoning).",
   textDiffersFromOriginal: (conversation) => omitsEarlierThinkBlock(conversation.messages),
+  originalPatches: qwen35OriginalPatches,
 };

@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import qwen36Template from "../templates/qwen-3.6.jinja";
 import { differsUnlessThinkingPreserved, untrainedGenerationPrompt } from "./preserve-thinking.ts";
+import { qwen36OriginalPatches } from "./qwen36-original-patches.ts";
 
 /**
  * Qwen3.6: the Qwen3.5 (thinking) template plus `preserve_thinking`, which keeps past turns' think blocks but is off
@@ -25,4 +26,5 @@ export const qwen36: TrainingTemplate = {
     "turns keep their reasoning and their text when messages are appended (prefix-preserving). " +
     untrainedGenerationPrompt,
   textDiffersFromOriginal: differsUnlessThinkingPreserved(false),
+  originalPatches: qwen36OriginalPatches,
 };

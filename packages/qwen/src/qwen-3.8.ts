@@ -2,6 +2,7 @@ import type { TrainingTemplate } from "@training-templates/core";
 import qwen38Template from "../templates/qwen-3.8.jinja";
 import { differsUnlessThinkingPreserved, untrainedGenerationPrompt } from "./preserve-thinking.ts";
 import { qwen36 } from "./qwen-3.6.ts";
+import { qwen38OriginalPatches } from "./qwen38-original-patches.ts";
 
 /**
  * Qwen3.8: the Qwen3.6 template with `preserve_thinking` on by default, a `reasoning_effort` switch (xhigh by
@@ -24,4 +25,5 @@ export const qwen38: TrainingTemplate = {
     "their reasoning and their text when messages are appended (prefix-preserving). " +
     untrainedGenerationPrompt,
   textDiffersFromOriginal: differsUnlessThinkingPreserved(true),
+  originalPatches: qwen38OriginalPatches,
 };

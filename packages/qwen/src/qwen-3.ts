@@ -1,6 +1,7 @@
 import type { TrainingTemplate } from "@training-templates/core";
 import qwen3Template from "../templates/qwen-3.jinja";
 import { omitsSomeThinkBlock } from "./qwen3-think-blocks.ts";
+import { qwen3OriginalPatches } from "./qwen3-original-patches.ts";
 
 /**
  * Qwen3 (hybrid thinking). The original writes the think block only for the last assistant turn and turns with
@@ -24,4 +25,5 @@ export const qwen3: TrainingTemplate = {
     "original writes only the last turn: earlier turns keep their reasoning and their text when messages are " +
     "appended (prefix-preserving). With enable_thinking=false an empty think block is part of the prompt, not trained.",
   textDiffersFromOriginal: (conversation) => omitsSomeThinkBlock(conversation.messages),
+  originalPatches: qwen3OriginalPatches,
 };

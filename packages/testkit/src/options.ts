@@ -21,7 +21,9 @@ export interface ConformanceOptions {
   /**
    * Where the training template's text differs from the original on purpose: the kit applies these patches to the
    * original and expects the training template to render what the patched original renders. Conversations for which
-   * `variant.textDiffersFromOriginal` is false must render the same under the unpatched original too.
+   * `variant.textDiffersFromOriginal` is false must render the same under the unpatched original too. Default
+   * `variant.originalPatches`, the patches the library checks each record against; set this only for a test whose
+   * original is not the variant's own.
    */
   originalPatches?: OriginalPatch[];
   /** Tokens that may end a trained turn (default: `[variant.endOfTurn]`). */

@@ -16,6 +16,7 @@ import { checkPythonParity } from "./python-checks.ts";
 import { referencePython } from "./python/reference-python.ts";
 import { checkAssistantSpans, checkTextPrefixPreservation } from "./span-checks.ts";
 import { checkDeclaredDifferences, checkTextIdentity, type Failure } from "./text-checks.ts";
+import { checkRenderForTraining } from "./training-render-checks.ts";
 import { checkAdaptersAgree, checkStopTokenTrained, checkTokenPrefixPreservation } from "./token-checks.ts";
 import { loadTokenizerAdapters } from "./tokenizers.ts";
 import { checkTransformersParity } from "./transformers-checks.ts";
@@ -55,6 +56,8 @@ export function describeConformance(options: ConformanceOptions): void {
   const { variant } = options;
   const now = options.now ?? new Date(2025, 6, 26, 10, 30, 0);
   const endOfTurnTokens = options.endOfTurnTokens ?? [variant.endOfTurn];
+  // The variant's own patches, which the library checks each record against, unless the test states others.
+  const originalPatches = options.originalPatches ?? variant.originalPatches ?? [];
 
   describe(`${variant.id} conformance (tokenizer: ${options.tokenizer.description})`, () => {
     let original: string;
@@ -66,7 +69,7 @@ export function describeConformance(options: ConformanceOptions): void {
 
     beforeAll(async () => {
       original = readOriginal(options.original);
-      expectation = applyOriginalPatches(original, options.originalPatches ?? []);
+      expectation = applyOriginalPatches(original, originalPatches);
       cases = buildCases(options, original, expectation, now);
       acceptedCount = cases.filter((c) => c.training.ok).length;
       ({ native, others } = await loadTokenizerAdapters(options.tokenizer.dir));
@@ -105,11 +108,19 @@ export function describeConformance(options: ConformanceOptions): void {
       assertNoFailures(checkTextIdentity(cases, variant), "text identity with the original", cases.length);
     });
 
-    if (options.originalPatches?.length) {
+    if (originalPatches.length > 0) {
       it("differs from the unpatched original only where the variant says so", () => {
         assertNoFailures(checkDeclaredDifferences(cases, variant), "declared text differences", cases.length);
       });
     }
+
+    it("trains each record through renderForTraining on the original's text or its declared patches, never silently otherwise", () => {
+      if (variant.textDiffersFromOriginal) {
+        // Without patches, renderForTraining takes the declaration on trust for every record it covers.
+        expect(variant.originalPatches?.length ?? 0, `${variant.id} declares textDiffersFromOriginal: state the difference as its originalPatches`).toBeGreaterThan(0);
+      }
+      assertNoFailures(checkRenderForTraining(cases, variant, original, now), "renderForTraining per record (strategy fingerprint)", cases.length);
+    });
 
     it("matches Python Jinja2 with transformers' settings (original and training template, text and spans)", async () => {
       assertNoFailures(await checkPythonParity(cases, variant, original, now, options.python), "Python Jinja2 parity", cases.length);

@@ -29,16 +29,9 @@ interface Candidate extends TagPair {
  * as a call block, whose `{% set %}`s do not outlive it).
  */
 export function chooseTagPlaces(source: string, traced: readonly CutPoint[], trace: CutTrace, derived: TracedSpans): { pairs: TagPair[]; missing?: MissingPlace } {
-  const inSpans = (cut: CutPoint, side: "start" | "end"): boolean => {
-    let any = false;
-    for (const [k, events] of trace.entries()) {
-      for (const offset of events.get(cut.id) ?? []) {
-        if (spanIndex(derived[k]!, offset, side) === -1) return false;
-        any = true;
-      }
-    }
-    return any;
-  };
+  // Cuts the render passes inside a span at least once (elsewhere, a pair's block must be empty: checked per pair).
+  const inSpans = (cut: CutPoint, side: "start" | "end"): boolean =>
+    trace.some((events, k) => (events.get(cut.id) ?? []).some((offset) => spanIndex(derived[k]!, offset, side) !== -1));
   const starts = traced.filter((cut) => inSpans(cut, "start"));
   if (starts.length === 0) return { pairs: [], missing: "start" };
   const ends = traced.filter((cut) => inSpans(cut, "end"));
@@ -83,7 +76,10 @@ function pairRanges(start: CutPoint, end: CutPoint, trace: CutTrace, derived: Tr
     for (const [n, from] of opens.entries()) {
       const to = closes[n]!;
       if (to < from || (n + 1 < opens.length && opens[n + 1]! < to)) return undefined;
-      if (to > from && spanIndex(derived[k]!, from, "start") !== spanIndex(derived[k]!, to, "end")) return undefined;
+      if (to > from) {
+        const span = spanIndex(derived[k]!, from, "start");
+        if (span === -1 || span !== spanIndex(derived[k]!, to, "end")) return undefined;
+      }
       list.push([from, to]);
       covered += to - from;
     }

@@ -28,8 +28,10 @@ export function insertAtCuts(source: string, insertions: ReadonlyArray<{ cut: Cu
     let from = segment.start;
     for (const { cut, write } of list) {
       const { split } = cut.expression!;
-      text += `${source.slice(from, split.leftEnd)}${split.leftClose} }}${write("", "")}{{ ${split.rightOpen}`;
+      // At an operator, the spaces around it go with it: `a + b` → `{{ a }}…{{ b }}`.
+      text += `${trimAtOperator(source.slice(from, split.leftEnd), split)}${split.leftClose} }}${write("", "")}{{ ${split.rightOpen}`;
       from = split.rightStart;
+      if (!split.rightOpen) while (/\s/.test(source[from] ?? "")) from++;
     }
     edits.push({ start: segment.start, end: segment.end, text: text + source.slice(from, segment.end) });
   }
@@ -42,6 +44,10 @@ export function insertAtCuts(source: string, insertions: ReadonlyArray<{ cut: Cu
     pos = edit.end;
   }
   return out + source.slice(pos);
+}
+
+function trimAtOperator(text: string, split: { leftClose: string }): string {
+  return split.leftClose ? text : text.trimEnd();
 }
 
 /** A `{% generation %}` or `{% endgeneration %}` tag with the given whitespace control. */

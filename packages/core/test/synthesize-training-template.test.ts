@@ -223,6 +223,17 @@ describe("synthesized training templates for shapes the corpus lacks", () => {
   });
 });
 
+describe("synthesis stops at a render limit", () => {
+  it("a render past a limit ends the synthesis at once with that reason, not one slow render per conversation", () => {
+    const shape = SHAPES["Alpaca (plain-text roles)"]!;
+    const started = performance.now();
+    const result = synthesizeTrainingTemplate(shape.template, { ...shape.options, limits: { maxOutputLength: 400 } });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/a render went past a limit, so the synthesis stopped .*maxOutputLength/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
 describe("planTraining and renderForTraining with a synthesized template", () => {
   it("plans `synthesized` for a template with no curated variant, and every record renders the original's text with the derived spans", () => {
     const shape = SHAPES["Vicuna (plain-text roles, the reply after a space)"]!;

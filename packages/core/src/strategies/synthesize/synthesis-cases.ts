@@ -1,5 +1,5 @@
 import { sampleConversations } from "../../conversations/generate.ts";
-import { DerivedMasksError, TrainingTemplatesError } from "../../errors.ts";
+import { DerivedMasksError, TemplateLimitError, TrainingTemplatesError } from "../../errors.ts";
 import { probeConversations, PROBE_NOW } from "../../registry/probes.ts";
 import { buildTemplateContext } from "../../render/context.ts";
 import { renderChat, type RenderedChat } from "../../render/render-chat.ts";
@@ -38,14 +38,15 @@ export function synthesisCases(original: string, options: DeriveSpansOptions): S
     try {
       text = render(original).text;
     } catch (error) {
-      if (!(error instanceof TrainingTemplatesError)) throw error;
+      // A render past a limit stops the synthesis: a runaway template would cost seconds per conversation.
+      if (!(error instanceof TrainingTemplatesError) || error instanceof TemplateLimitError) throw error;
       return { conversation, render };
     }
     try {
       const derived = deriveAssistantSpans(original, conversation, { ...options, now, templateName });
       return derived.text === text ? { conversation, render, text, derived: derived.spans } : { conversation, render, text };
     } catch (error) {
-      if (!(error instanceof DerivedMasksError) && !(error instanceof TrainingTemplatesError)) throw error;
+      if ((!(error instanceof DerivedMasksError) && !(error instanceof TrainingTemplatesError)) || error instanceof TemplateLimitError) throw error;
       return { conversation, render, text };
     }
   });

@@ -1,4 +1,4 @@
-import { TrainingTemplatesError } from "../../errors.ts";
+import { TemplateLimitError, TrainingTemplatesError } from "../../errors.ts";
 import { fingerprint } from "../../fingerprint.ts";
 import { hasGenerationMarkers } from "../../render/scan-template.ts";
 import type { DeriveSpansOptions } from "../derive-spans.ts";
@@ -44,10 +44,16 @@ const TRACED_AT_FIRST = 32;
  * says why none could be made. Remembered by the template's fingerprint and the options.
  */
 export function synthesizeTrainingTemplate(original: string, options: DeriveSpansOptions = {}): SynthesisResult {
-  const key = `${fingerprint(original)}:${JSON.stringify([options.specialTokens ?? null, options.closingTokens ?? null, options.templateKwargs ?? null])}`;
+  const key = `${fingerprint(original)}:${JSON.stringify([options.specialTokens ?? null, options.closingTokens ?? null, options.templateKwargs ?? null, options.limits ?? null])}`;
   const known = kept.get(key);
   if (known) return known;
-  const result = synthesize(original, options);
+  let result: SynthesisResult;
+  try {
+    result = synthesize(original, options);
+  } catch (error) {
+    if (!(error instanceof TemplateLimitError)) throw error;
+    result = { ok: false, reason: `a render went past a limit, so the synthesis stopped (${error.message})` };
+  }
   if (kept.size >= RESULTS_KEPT) kept.delete(kept.keys().next().value!);
   kept.set(key, result);
   return result;
@@ -120,7 +126,7 @@ function verify(template: string, cases: readonly SynthesisCase[]): Verdict {
     try {
       rendered = entry.render(template);
     } catch (error) {
-      if (!(error instanceof TrainingTemplatesError)) throw error;
+      if (!(error instanceof TrainingTemplatesError) || error instanceof TemplateLimitError) throw error;
       if (entry.text === undefined) {
         refused++;
         continue;

@@ -1,4 +1,4 @@
-import { TrainingTemplatesError } from "../../errors.ts";
+import { TemplateLimitError, TrainingTemplatesError } from "../../errors.ts";
 import type { CutPoint, Modifier } from "./cut-points.ts";
 import { insertAtCuts, type TagWriter } from "./insert-at-cuts.ts";
 
@@ -52,7 +52,7 @@ export function traceCuts(source: string, cuts: readonly CutPoint[], cases: read
       try {
         marked = entry.render(labelled);
       } catch (error) {
-        if (!(error instanceof TrainingTemplatesError)) throw error;
+        if (!(error instanceof TrainingTemplatesError) || error instanceof TemplateLimitError) throw error;
         return split(group);
       }
       const read = readLabels(marked, group);

@@ -216,10 +216,10 @@ describe("synthesized training templates for shapes the corpus lacks", () => {
     const options = { specialTokens: { eos_token: "<|end|>" }, closingTokens: ["<|start|>", "<|end|>"] };
     const result = synthesizeTrainingTemplate(template, options);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/no place in the template is passed only where assistant turns start/);
+    expect(!result.ok && result.reason).toMatch(/no place where a generation block could start is passed inside an assistant turn/);
     const plan = planTraining(template, options);
     expect(plan.strategy).toBe("derived");
-    expect(plan.note).toMatch(/no training template could be synthesized: no place in the template/);
+    expect(plan.note).toMatch(/no training template could be synthesized: no place where a generation block could start/);
   });
 });
 

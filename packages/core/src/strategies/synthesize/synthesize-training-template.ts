@@ -99,8 +99,8 @@ function synthesizeFrom(source: string, cases: readonly SynthesisCase[], withSpa
 }
 
 function missingReason(missing: MissingPlace): string {
-  if (missing === "start") return "no place in the template is passed only where assistant turns start (the reply is written in one expression or variable with text that is not trained, such as the role header)";
-  if (missing === "end") return "no place in the template is passed only where assistant turns end (the closing token is written in one expression or variable with the text after it)";
+  if (missing === "start") return "no place where a generation block could start is passed inside an assistant turn (the template writes each reply through a variable, or in a macro, together with text that is not trained such as the role header)";
+  if (missing === "end") return "no place where a generation block could end is passed inside an assistant turn (the template writes each turn's end through a variable, or in a macro, together with the text after it)";
   return "no set of generation blocks marks exactly the assistant turns (where a turn starts or ends, the template writes it with untrained text in one expression, or in a block that cannot enclose the rest of the turn)";
 }
 

@@ -41,6 +41,7 @@ export { deriveAssistantSpans, type DeriveSpansOptions } from "./strategies/deri
 export { assessTemplate, type TemplateAssessment } from "./strategies/assess-template.ts";
 export { planTraining, type PlanTrainingOptions } from "./strategies/plan-training.ts";
 export { synthesizeTrainingTemplate, type SynthesisResult } from "./strategies/synthesize/synthesize-training-template.ts";
+export { mergeTouchingSpans } from "./strategies/synthesize/merge-touching-spans.ts";
 export { renderForTraining, type RenderForTrainingOptions, type TrainingRender } from "./strategies/render-for-training.ts";
 export { describeSpanDisagreement } from "./strategies/compare-spans.ts";
 export { commonPrefixLength, describeTextDifference } from "./strategies/text-difference.ts";

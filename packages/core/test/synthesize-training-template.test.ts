@@ -7,6 +7,7 @@ import {
   DerivedMasksError,
   deriveAssistantSpans,
   hasGenerationMarkers,
+  mergeTouchingSpans,
   planTraining,
   renderChat,
   renderForTraining,
@@ -17,7 +18,6 @@ import {
   type DeriveSpansOptions,
   type SynthesisResult,
 } from "../src/index.ts";
-import { mergeTouchingSpans } from "../src/strategies/synthesize/merge-touching-spans.ts";
 
 /**
  * A synthesized training template must render exactly the original's text, and mark exactly the derived spans, on

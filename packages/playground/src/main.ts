@@ -37,9 +37,15 @@ const elements: ResultElements = {
 let revision = 0;
 let ready = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
-const worker = new LibraryWorker(onWorkerMessage, (detail) => {
-  drawResult({ type: "result", revision, error: { title: "The playground's worker failed", detail } }, elements);
-  resultArea.dataset.state = "done";
+/** How long to wait for an answer before giving up on a template: `?budget=SECONDS`, 30 by default. */
+const budgetSeconds = Number(new URLSearchParams(location.search).get("budget") ?? "30");
+const worker = new LibraryWorker({
+  budgetMs: (Number.isFinite(budgetSeconds) && budgetSeconds > 0 ? budgetSeconds : 30) * 1000,
+  onMessage: onWorkerMessage,
+  onFailure: (detail) => {
+    drawResult({ type: "result", revision, error: { title: "The playground's worker failed", detail } }, elements);
+    resultArea.dataset.state = "done";
+  },
 });
 
 /** Typing waits a moment before rendering again; a choice or a new tokenizer renders at once. */

@@ -42,6 +42,7 @@ export { assessTemplate, type TemplateAssessment } from "./strategies/assess-tem
 export { planTraining, type PlanTrainingOptions } from "./strategies/plan-training.ts";
 export { synthesizeTrainingTemplate, type SynthesisResult } from "./strategies/synthesize/synthesize-training-template.ts";
 export { mergeTouchingSpans } from "./strategies/synthesize/merge-touching-spans.ts";
+export { turnSpans } from "./strategies/synthesize/turn-spans.ts";
 export { renderForTraining, type RenderForTrainingOptions, type TrainingRender } from "./strategies/render-for-training.ts";
 export { describeSpanDisagreement } from "./strategies/compare-spans.ts";
 export { commonPrefixLength, describeTextDifference } from "./strategies/text-difference.ts";

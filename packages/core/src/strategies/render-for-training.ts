@@ -7,7 +7,7 @@ import type { Conversation } from "../types.ts";
 import { deriveAssistantSpans, type DeriveSpansOptions } from "./derive-spans.ts";
 import type { Strategy, TrainingPlan } from "./strategy.ts";
 import { VARIANT_STRATEGIES } from "./strategy.ts";
-import { mergeTouchingSpans } from "./synthesize/merge-touching-spans.ts";
+import { turnSpans } from "./synthesize/turn-spans.ts";
 import { commonPrefixLength, describeTextDifference } from "./text-difference.ts";
 
 export interface RenderForTrainingOptions extends DeriveSpansOptions {
@@ -72,7 +72,7 @@ export function renderForTraining(plan: TrainingPlan, conversation: Conversation
 /**
  * A synthesized template is the original with markers, proven on generated conversations; each record's text is
  * still compared with the original's (an expression cut in two prints the same text only when its operands are
- * strings), and its spans are given as masks see them (touching blocks of one turn joined).
+ * strings), and its spans are given one per assistant turn, as the derived spans are (see `turnSpans`).
  */
 function renderSynthesized(
   plan: TrainingPlan,
@@ -89,7 +89,7 @@ function renderSynthesized(
     if (!(error instanceof TrainingTemplatesError)) throw error;
     trainingError = error;
   }
-  if (training && training.text === original.text) return { text: training.text, spans: mergeTouchingSpans(training.spans), strategy: "synthesized" };
+  if (training && training.text === original.text) return { text: training.text, spans: turnSpans(plan.trainingTemplate!, training.spans), strategy: "synthesized" };
   const detail = training
     ? describeTextDifference("the original", original.text, "the synthesized training template", training.text)
     : `the original renders the conversation, but the synthesized training template fails: ${(trainingError as Error).message}`;

@@ -5,11 +5,11 @@ import type { DeriveSpansOptions } from "../derive-spans.ts";
 import { withAssistantBranches } from "./assistant-branch.ts";
 import { chooseTagPlaces, type MissingPlace, type TagPair } from "./choose-tag-places.ts";
 import { cutPoints } from "./cut-points.ts";
-import { mergeTouchingSpans } from "./merge-touching-spans.ts";
 import { generationTag, insertAtCuts } from "./insert-at-cuts.ts";
 import { stripGenerationTags } from "./strip-generation-tags.ts";
 import { synthesisCases, type SynthesisCase } from "./synthesis-cases.ts";
 import { traceCuts } from "./trace-cuts.ts";
+import { turnSpans } from "./turn-spans.ts";
 
 export type SynthesisResult =
   | {
@@ -139,7 +139,7 @@ function verify(template: string, cases: readonly SynthesisCase[]): Verdict {
       textOnly++;
       continue;
     }
-    if (JSON.stringify(mergeTouchingSpans(rendered.spans)) !== JSON.stringify(entry.derived)) {
+    if (JSON.stringify(turnSpans(template, rendered.spans)) !== JSON.stringify(entry.derived)) {
       return { ok: false, reason: `the synthesized template's spans differ from the derived ones on generated conversation ${index}`, failed: entry };
     }
     verified++;

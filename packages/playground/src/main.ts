@@ -35,6 +35,8 @@ const elements: ResultElements = {
 };
 
 let revision = 0;
+/** The latest revision whose answer is drawn. */
+let answered = 0;
 let ready = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** How long to wait for an answer before giving up on a template: `?budget=SECONDS`, 30 by default. */
@@ -44,9 +46,15 @@ const worker = new LibraryWorker({
   onMessage: onWorkerMessage,
   onFailure: (detail) => {
     drawResult({ type: "result", revision, error: { title: "The playground's worker failed", detail } }, elements);
-    resultArea.dataset.state = "done";
+    answered = revision;
+    showState();
   },
 });
+
+/** "done" once the answer to the latest edit is drawn and no edit waits to be sent. */
+function showState(): void {
+  resultArea.dataset.state = timer === undefined && answered === revision ? "done" : "computing";
+}
 
 /** Typing waits a moment before rendering again; a choice or a new tokenizer renders at once. */
 function schedule(delayMs = 250): void {
@@ -81,7 +89,8 @@ function onWorkerMessage(message: WorkerMessage): void {
     // The editor shows the template of the choice, unless the user is writing their own there.
     if (source.value !== "pasted" && message.templateShown !== undefined && editor.value !== message.templateShown) editor.value = message.templateShown;
     drawResult(message, elements);
-    if (timer === undefined) resultArea.dataset.state = "done";
+    answered = message.revision;
+    showState();
   }
 }
 
@@ -107,7 +116,7 @@ async function useTokenizer(load: () => Promise<TokenizerFiles>, what: string): 
   } catch (error) {
     tokenizerStatus.textContent = `Cannot use ${what}: ${error instanceof Error ? error.message : String(error)}`;
     tokenizerStatus.dataset.ok = "false";
-    resultArea.dataset.state = timer === undefined ? "done" : "computing";
+    showState();
   }
 }
 

@@ -151,16 +151,16 @@ describe("check: not ready", () => {
     expect(run.stdout).toContain("Verdict: not ready: the tokenizer has no chat template; train with the ChatML training template");
   });
 
-  test("its own markers leave the end-of-turn token untrained: not used, masks derived instead, the report says why", async () => {
+  test("its own markers leave the end-of-turn token untrained: not used, a synthesized template instead, the report says why", async () => {
     const dir = await makeTokenizerDir({ configTemplate: MARKED_WITHOUT_STOP_TOKEN });
     const run = await runCli(["check", "--tokenizer", dir, "--json"], { cwd });
     expect(run.code).toBe(0);
     const report = parseReport(run);
-    expect(report.trainingTemplate).toMatchObject({ needed: true, available: true, source: "derived", strategy: "derived", id: null });
+    expect(report.trainingTemplate).toMatchObject({ needed: true, available: true, source: "synthesized", strategy: "synthesized", id: null });
     expect(report.trainingTemplate.description).toContain('the markers leave "<|im_end|>" at the end of the turn untrained');
     expect(report.checks.stopToken.status).toBe("pass");
     expect(report.checks.generationMarkers.status).toBe("pass");
-    expect(report.verdict.summary).toMatch(/^ready to train with masks derived from the tokenizer's own template/);
+    expect(report.verdict.summary).toMatch(/^ready to train with a training template synthesized from the tokenizer's own/);
   });
 
   test("a template our renderer draws differently from Python Jinja2: parity fails, exit 2", async () => {

@@ -98,14 +98,14 @@ describe("detect", () => {
   test("recognises the Qwen3 original by fingerprint", async () => {
     const run = await runCli(["detect", "--tokenizer", qwen3Dir], { cwd });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ id: "qwen-3", family: "qwen", matchedBy: "fingerprint" });
+    expect(JSON.parse(run.stdout)).toEqual({ id: "qwen-3", family: "qwen", matchedBy: "fingerprint", strategy: "fingerprint" });
     expect(run.stdout.endsWith("}\n")).toBe(true);
   });
 
   test("recognises the older Qwen3 revision of the published tokenizer package by behaviour", async () => {
     const run = await runCli(["detect", "--tokenizer", QWEN3_TOKENIZER_DIR], { cwd });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ id: "qwen-3", family: "qwen", matchedBy: "behaviour" });
+    expect(JSON.parse(run.stdout)).toEqual({ id: "qwen-3", family: "qwen", matchedBy: "behaviour", strategy: "behaviour" });
   });
 
   test("recognises the original in chat_template.jinja, with CRLF line endings as saved on Windows", async () => {

@@ -13,53 +13,7 @@ import {
 } from "../src/index.ts";
 import { charTokenizer, trainedRuns } from "./char-tokenizer.ts";
 
-/** Template shapes the corpus of originals lacks, written here as a vendor might. */
-const ALPACA = `{% for m in messages %}{% if m.role == 'user' %}### Instruction:
-{{ m.content }}
-
-{% elif m.role == 'assistant' %}### Response:
-{{ m.content }}{{ eos_token }}
-
-{% endif %}{% endfor %}{% if add_generation_prompt %}### Response:
-{% endif %}`;
-
-const VICUNA = `{% if messages[0].role == 'system' %}{{ messages[0].content }}
-
-{% endif %}{% for m in messages %}{% if m.role == 'user' %}USER: {{ m.content }} {% elif m.role == 'assistant' %}ASSISTANT: {{ m.content }}{{ eos_token }}{% endif %}{% endfor %}{% if add_generation_prompt %}ASSISTANT:{% endif %}`;
-
-/** `[INST]` with a BOS per exchange, as Llama 2 writes it. */
-const INST_BOS_PER_EXCHANGE = `{% for m in messages %}{% if m.role == 'user' %}{{ bos_token }}[INST] {{ m.content }} [/INST]{% elif m.role == 'assistant' %} {{ m.content }} {{ eos_token }}{% endif %}{% endfor %}`;
-
-/** The eos only after the last turn: earlier turns end with a newline. */
-const EOS_LAST_ONLY = `{% for m in messages %}<|{{ m.role }}|>
-{{ m.content }}{% if loop.last and m.role == 'assistant' %}{{ eos_token }}{% else %}
-{% endif %}{% endfor %}{% if add_generation_prompt %}<|assistant|>
-{% endif %}`;
-
-/** Tool calls written by a macro. */
-const TOOL_MACRO = `{% macro call(tc) %}<tool_call>{"name": "{{ tc.function.name }}", "arguments": {{ tc.function.arguments | tojson }}}</tool_call>{% endmacro %}{% for m in messages %}<|im_start|>{{ m.role }}
-{% if m.content %}{{ m.content }}{% endif %}{% for tc in m.tool_calls or [] %}{{ call(tc) }}{% endfor %}<|im_end|>
-{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant
-{% endif %}`;
-
-/** A generation prompt that opens a think block the history turns do not have. */
-const THINK_PROMPT = `{% for m in messages %}<|im_start|>{{ m.role }}
-{{ m.content }}<|im_end|>
-{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant
-<think>
-{% endif %}`;
-
-/** Reasoning rendered only for the last assistant turn: history is rewritten as turns are appended. */
-const REASONING_LAST_ONLY = `{% for m in messages %}<|im_start|>{{ m.role }}
-{% if m.role == 'assistant' and loop.last and m.reasoning_content %}<think>{{ m.reasoning_content }}</think>{% endif %}{{ m.content }}<|im_end|>
-{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant
-{% endif %}`;
-
-/** ChatML that writes `bos_token` first. */
-const CHATML_WITH_BOS = `{{ bos_token }}{% for m in messages %}<|im_start|>{{ m.role }}
-{{ m.content }}<|im_end|>
-{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant
-{% endif %}`;
+import { ALPACA, CHATML_WITH_BOS, EOS_LAST_ONLY, INST_BOS_PER_EXCHANGE, REASONING_LAST_ONLY, THINK_PROMPT, TOOL_MACRO, VICUNA } from "./template-shapes.ts";
 
 const llamaTokens: DeriveSpansOptions = { specialTokens: { bos_token: "<s>", eos_token: "</s>" }, closingTokens: ["<s>", "</s>"] };
 const chatmlTokens: DeriveSpansOptions = { specialTokens: { eos_token: "<|im_end|>", bos_token: "<|begin|>" }, closingTokens: ["<|im_start|>", "<|im_end|>"] };

@@ -61,9 +61,13 @@ export async function runTemplateChecks(
   return {
     generationMarkers: guarded(() => checkMarkers(primary, options)),
     prefixPreservation: await guardedAsync(async () => passOrFail(await checkTokenPrefixPreservation(primary, tokenizer, options))),
-    stopToken: endOfTurn
-      ? await guardedAsync(async () => passOrFail(await checkStopTokenTrained(primary, tokenizer, endOfTurn.token, options)))
-      : { status: "not checked", detail: "no end-of-turn token is known (the tokenizer names no eos_token)" },
+    // A synthesized template's spans are the derived ones: its turns end where the template closes them.
+    stopToken:
+      toCheck.plan?.strategy === "synthesized"
+        ? guarded(() => checkDerivedStopToken(toCheck.plan!.original, options, specialTokenTextsFromConfig(tokenizer.config), endOfTurn?.token))
+        : endOfTurn
+          ? await guardedAsync(async () => passOrFail(await checkStopTokenTrained(primary, tokenizer, endOfTurn.token, options)))
+          : { status: "not checked", detail: "no end-of-turn token is known (the tokenizer names no eos_token)" },
     toolCalling: guarded(() => checkTools(withTools, toCheck, options)),
     contentBlocks: guarded(() => checkContentBlocks(primary, toCheck, options)),
   };
@@ -109,11 +113,19 @@ function checkDerivedStopToken(template: string, options: CheckOptions, closingT
   }
   const { text, spans } = derived;
   const closers = endOfTurn ? [endOfTurn, ...closingTokens] : closingTokens;
-  const open = spans.filter(([start, end]) => !closers.some((token) => text.slice(start, end).endsWith(token)));
+  const closed = spans.map(([start, end]) => closers.some((token) => text.slice(start, end).endsWith(token)));
+  const open = spans.filter((_, k) => !closed[k]);
   if (open.length === 0) return { status: "pass", detail: `each of ${spans.length} derived turns ends with its closing token (${JSON.stringify(text.slice(spans[0]![1] - 12, spans[0]![1]))})` };
+  const example = JSON.stringify(text.slice(...open[0]!));
+  if (closed.at(-1)) {
+    return {
+      status: "warn",
+      detail: `the last turn ends with its closing token, but ${open.length} earlier turn${open.length === 1 ? "" : "s"} end with no special token (e.g. ${example}): the template writes it only after the last turn, so the model learns to stop only at the end of a conversation`,
+    };
+  }
   return {
     status: "fail",
-    detail: `${open.length} of ${spans.length} derived turns end with no special token (e.g. ${JSON.stringify(text.slice(...open[0]!))}): the template writes no end-of-turn token after them, so the model would not learn to stop`,
+    detail: `${open.length} of ${spans.length} derived turns end with no special token (e.g. ${example}): the template writes no end-of-turn token after them, so the model would not learn to stop`,
   };
 }
 

@@ -17,6 +17,8 @@ export interface TemplateAssessment {
   detail: string;
   /** For a template with markers: the first way its spans differ from the derived ones, if any. */
   markerDisagreement?: string;
+  /** Set when the template rewrites history on some probe (their records are refused): the first such refusal. */
+  historyRewritten?: string;
 }
 
 const CHANGED_REPLY = "A different reply, to see that the template writes the assistant's content.";
@@ -34,6 +36,7 @@ export function assessTemplate(template: string, options: DeriveSpansOptions & {
   let firstRenderError: string | undefined;
   let firstRefusal: string | undefined;
   let markerDisagreement: string | undefined;
+  let historyRewritten: string | undefined;
   let variedOn: Conversation | undefined;
   for (const probe of probes) {
     let derived;
@@ -43,6 +46,7 @@ export function assessTemplate(template: string, options: DeriveSpansOptions & {
       // Past a render limit (it never ends, say), every probe would cost the limit again: one is enough to refuse.
       if (error instanceof TemplateLimitError) return { ok: false, verified, probes: probes.length, detail: `it exceeds a render limit on a probe conversation (${error.message})` };
       if (error instanceof DerivedMasksError) firstRefusal ??= error.message;
+      if (error instanceof DerivedMasksError && error.refusal === "history-rewritten") historyRewritten ??= error.message;
       else if (error instanceof TrainingTemplatesError) firstRenderError ??= error.message;
       else throw error;
       continue;
@@ -54,7 +58,7 @@ export function assessTemplate(template: string, options: DeriveSpansOptions & {
       markerDisagreement = describeSpanDisagreement(derived.text, marked.spans, derived.spans);
     }
   }
-  const base = { verified, probes: probes.length, ...(markerDisagreement ? { markerDisagreement } : {}) };
+  const base = { verified, probes: probes.length, ...(markerDisagreement ? { markerDisagreement } : {}), ...(historyRewritten ? { historyRewritten } : {}) };
   if (verified === 0) {
     const detail = firstRefusal
       ? `derived masks verify on none of the ${probes.length} probe conversations (first: ${firstRefusal})`

@@ -2,7 +2,7 @@ import { UnsupportedTemplateError } from "../errors.ts";
 import { detectTemplate, matchFingerprint } from "../registry/detect.ts";
 import type { Registry } from "../registry/registry.ts";
 import { hasGenerationMarkers } from "../render/scan-template.ts";
-import { assessTemplate } from "./assess-template.ts";
+import { assessTemplate, type TemplateAssessment } from "./assess-template.ts";
 import type { DeriveSpansOptions } from "./derive-spans.ts";
 import type { TrainingPlan } from "./strategy.ts";
 import { synthesizeTrainingTemplate } from "./synthesize/synthesize-training-template.ts";
@@ -75,7 +75,7 @@ function decide(template: string, options: PlanTrainingOptions): TrainingPlan {
     if (assessment.ok && !assessment.markerDisagreement) {
       return { strategy: "vendor-markers", original: template, trainingTemplate: template, note: `its markers agree with the derived spans on ${assessment.verified}/${assessment.probes} probe conversations` };
     }
-    if (assessment.ok) return synthesizedOrDerived(template, options, deriveOptions, `the template's own markers are not used: ${assessment.markerDisagreement}; ${assessment.detail}`);
+    if (assessment.ok) return synthesizedOrDerived(template, options, deriveOptions, assessment, `the template's own markers are not used: ${assessment.markerDisagreement}; ${assessment.detail}`);
     throw new UnsupportedTemplateError(`${templateName} has generation markers, but no masks can be verified for it: ${assessment.detail}.`);
   }
   let refusedBecause = "no registry was given";
@@ -89,7 +89,7 @@ function decide(template: string, options: PlanTrainingOptions): TrainingPlan {
     }
   }
   const assessment = assessTemplate(template, deriveOptions);
-  if (assessment.ok) return synthesizedOrDerived(template, options, deriveOptions, `no curated variant (${refusedBecause}); ${assessment.detail}`);
+  if (assessment.ok) return synthesizedOrDerived(template, options, deriveOptions, assessment, `no curated variant (${refusedBecause}); ${assessment.detail}`);
   throw new UnsupportedTemplateError(
     `No masks can be verified for ${templateName}: no curated variant matches it (${refusedBecause}), and masks derived from its own renders cannot be used: ${assessment.detail}.`,
   );
@@ -99,8 +99,13 @@ function decide(template: string, options: PlanTrainingOptions): TrainingPlan {
  * For a template whose derived masks verify: the synthesized training template when one is proven (the original with
  * markers, the same text, spans equal to the derived ones), else derived masks, the note saying why none was made.
  */
-function synthesizedOrDerived(template: string, options: PlanTrainingOptions, deriveOptions: DeriveSpansOptions, note: string): TrainingPlan {
+function synthesizedOrDerived(template: string, options: PlanTrainingOptions, deriveOptions: DeriveSpansOptions, assessment: TemplateAssessment, note: string): TrainingPlan {
   if (options.synthesize === false) return { strategy: "derived", original: template, note };
+  // A template with markers would train every record, including those whose history the template rewrites; derived
+  // masks refuse exactly those, with the reason. So a template that rewrites history gets no synthesized template.
+  if (assessment.historyRewritten) {
+    return { strategy: "derived", original: template, note: `${note}; no training template synthesized, as it rewrites history on some conversations (their records are refused): ${assessment.historyRewritten}` };
+  }
   const synthesis = synthesizeTrainingTemplate(template, deriveOptions);
   if (synthesis.ok) return { strategy: "synthesized", original: template, trainingTemplate: synthesis.template, note: `${note}; ${synthesis.note}` };
   return { strategy: "derived", original: template, note: `${note}; no training template could be synthesized: ${synthesis.reason}` };

@@ -108,6 +108,8 @@ export function asRecord(variant: TrainingTemplate, conversation: Conversation):
 export function applyTrainingTemplate(benchCase: BenchCase, tokenizer: TokenizerLike, conversation: BenchCase["conversations"][number]) {
   return applyChatTemplate(tokenizer, conversation.messages, {
     chatTemplate: benchCase.variant.template,
+    // The variant's own training template, recognised as such: rendered once per record, as the bench has measured.
+    registry,
     returnAssistantTokensMask: true,
     addGenerationPrompt: conversation.add_generation_prompt ?? false,
     now,

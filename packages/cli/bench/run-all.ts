@@ -2,7 +2,7 @@
 // the versions, the date and the command. Not part of the tests.
 //   pnpm bench                          the full suite (about 10 minutes on 2 cores)
 //   pnpm bench --quick                  a smoke run: small inputs, two passes
-//   pnpm bench --only render,pipeline   some sections (ids below: render, pipeline, js-tokenizers, prepare, parquet)
+//   pnpm bench --only render,pipeline   some sections (ids below: render, pipeline, js-tokenizers, prepare, parquet, strategies)
 //   pnpm bench --print                  print the markdown instead of writing BENCHMARKS.md (also --output FILE)
 //   pnpm bench --prepare-records N      records for `prepare` end to end (default 100,000)
 // A new section is a `*.bench.ts` exporting `run(options): Promise<BenchSection>` (see bench-kit.ts) and one line in
@@ -21,6 +21,7 @@ const SECTIONS: ReadonlyArray<{ id: string; load: () => Promise<{ run: BenchRun 
   { id: "js-tokenizers", load: () => import("./js-tokenizers.bench.ts") },
   { id: "prepare", load: () => import("./prepare-scale.bench.ts") },
   { id: "parquet", load: () => import("./parquet-output.bench.ts") },
+  { id: "strategies", load: () => import("./strategies.bench.ts") },
 ];
 
 const REPOSITORY = fileURLToPath(new URL("../../../", import.meta.url));

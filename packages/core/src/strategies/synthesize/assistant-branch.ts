@@ -14,7 +14,7 @@ export function withAssistantBranches(source: string): string[] {
   for (const [index, segment] of segments.entries()) {
     if (segment.kind !== "statement" || statementKeyword(source, segment) !== "for") continue;
     const header = /^\{%[-+]?\s*for\s+(\w+)\s+in\s+([\s\S]*?)[-+]?%\}$/.exec(source.slice(segment.start, segment.end));
-    if (!header || !/\bmessages\b/.test(header[2]!)) continue;
+    if (!header || !/messages/.test(header[2]!)) continue;
     const close = bodyEnd(source, segments, index);
     if (!close) continue;
     const forRight = source[segment.end - 3] === "-" ? "-" : "";

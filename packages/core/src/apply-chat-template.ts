@@ -136,7 +136,8 @@ function selectedRanges(
     ...turns,
     excluded: [...(turns.excluded ?? []), ...markedOut],
   };
-  return isDefaultSelection(selection) ? spans : trainedRanges({ messages, text, spans, renderPrefix }, selection);
+  // Empty spans stand for turns left underived (one sample per turn): they train nothing.
+  return isDefaultSelection(selection) ? spans.filter(([start, end]) => end > start) : trainedRanges({ messages, text, spans, renderPrefix }, selection);
 }
 
 interface RenderedConversation extends RenderedChat {
@@ -176,6 +177,8 @@ function renderConversation(tokenizer: TokenizerLike, conversation: Conversation
     ...(options.registry ? { registry: options.registry } : {}),
     ...(options.onMismatch ? { onMismatch: options.onMismatch } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    // Only the last turn trains: derived masks need not (and, where history is rewritten, cannot) place the others.
+    ...(options.turns?.lastTurnOnly ? { onlyLastTurn: true } : {}),
     ...now,
   });
   const swapped = plan.trainingTemplate !== undefined && plan.trainingTemplate !== own && rendered.strategy === plan.strategy;

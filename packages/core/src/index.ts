@@ -35,6 +35,7 @@ export {
   type TrainedTurn,
   type TurnSelection,
 } from "./turns/turn-selection.ts";
+export { applyChatTemplatePerTurn, type PerTurnSample } from "./turns/per-turn-samples.ts";
 export { createRegistry, type Registry } from "./registry/registry.ts";
 export { VARIANT_STRATEGIES, type Strategy, type TrainingPlan } from "./strategies/strategy.ts";
 export { deriveAssistantSpans, type DeriveSpansOptions } from "./strategies/derive-spans.ts";

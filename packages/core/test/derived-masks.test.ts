@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   applyChatTemplate,
+  applyChatTemplatePerTurn,
   assessTemplate,
   buildTemplateContext,
   DerivedMasksError,
@@ -169,5 +170,26 @@ describe("applyChatTemplate with a template no variant knows: the per-turn contr
 
   it("user turns too, found from the template's own prefix renders", async () => {
     expect(await trainedOf(twoTurns.messages, { roles: ["user", "assistant"] })).toEqual(["What is 2 + 2?", " 4</s>", "And 3 + 3?", " 6</s>"]);
+  });
+});
+
+describe("one sample per assistant turn, for templates that rewrite history", () => {
+  const conversation: Conversation = {
+    messages: [
+      { role: "user", content: "Hi" },
+      { role: "assistant", content: "Hello", reasoning_content: "greet" },
+      { role: "user", content: "Bye" },
+      { role: "assistant", content: "Bye", reasoning_content: "part" },
+    ],
+  };
+  const tokenizer = charTokenizer({ chat_template: REASONING_LAST_ONLY, eos_token: "<|im_end|>" });
+
+  it("the whole conversation is refused, each turn with its own prefix trains in the form the model wrote it", async () => {
+    await expect(applyChatTemplate(tokenizer, conversation.messages, { returnAssistantTokensMask: true })).rejects.toThrow(/rewrites history/);
+    const samples = await applyChatTemplatePerTurn(tokenizer, conversation.messages);
+    expect(samples.map((sample) => sample.messageIndex)).toEqual([1, 3]);
+    expect(samples.map((sample) => trainedRuns(sample.text, sample.assistant_masks!))).toEqual([["<think>greet</think>Hello<|im_end|>"], ["<think>part</think>Bye<|im_end|>"]]);
+    // The second sample's context holds the first turn as the template writes history: without its reasoning.
+    expect(samples[1]!.text).toContain("<|im_start|>assistant\nHello<|im_end|>");
   });
 });

@@ -14,6 +14,11 @@ export interface DeriveSpansOptions {
   /** Bounds on each render (see `renderChat`). */
   limits?: RenderLimits;
   /**
+   * Derive only the last assistant message's span (earlier ones are `[0, 0]`, untrained): for one sample per turn,
+   * where earlier turns are context and may be written differently once later messages follow.
+   */
+  onlyLastTurn?: boolean;
+  /**
    * Special tokens' texts that may close a turn (e.g. every special token of the tokenizer). The `eos_token` always
    * may; tokens the generation prompt writes (role headers) and `bos_token`, `pad_token`, `unk_token` never do.
    */
@@ -29,7 +34,8 @@ const NEVER_CLOSING_KEYS = ["bos_token", "pad_token", "unk_token", "cls_token", 
  * whitespace or text after it is not trained; with no such token, the turn's text up to its trailing whitespace).
  * Every prefix render must be a prefix of the whole render: a template that rewrites earlier turns as messages are
  * appended is refused for that conversation, as is one that renders nothing of an assistant message's content.
- * Returns the whole render's text and one span per assistant message that renders any text, in order.
+ * Returns the whole render's text and one span per assistant message that renders any text, in order (with
+ * `onlyLastTurn`, an empty `[0, 0]` for each earlier one).
  * Throws `DerivedMasksError`.
  */
 export function deriveAssistantSpans(template: string, conversation: Conversation, options: DeriveSpansOptions = {}): RenderedChat {
@@ -60,8 +66,13 @@ export function deriveAssistantSpans(template: string, conversation: Conversatio
   const eos = options.specialTokens?.["eos_token"];
   const allTokens = [...new Set([...closers, ...Object.values(options.specialTokens ?? {})])].filter((token) => token !== "");
   const spans: Array<[number, number]> = [];
+  const lastAssistant = messages.findLastIndex((message) => message.role === "assistant");
   for (const [index, message] of messages.entries()) {
     if (message.role !== "assistant") continue;
+    if (options.onlyLastTurn && index !== lastAssistant) {
+      spans.push([0, 0]);
+      continue;
+    }
     const { start, generationPrompt } = turnStart(render, full, index, templateName, allTokens);
     const turnClosers = closers.filter((token) => !generationPrompt.includes(token));
     const region = index === messages.length - 1 && !addGenerationPrompt ? full.slice(start) : turnRegion(render, full, index, start, turnClosers, allTokens, templateName);

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { originalTemplatePath } from "@training-templates/testkit";
-import { buildTemplateContext, DerivedMasksError, deriveAssistantSpans, fingerprint, renderChat, sampleConversations, TrainingTemplatesError } from "@training-templates/core";
+import { buildTemplateContext, DerivedMasksError, deriveAssistantSpans, renderChat, sampleConversations, TrainingTemplatesError } from "@training-templates/core";
 import { describe, expect, it } from "vitest";
-import { registry } from "../src/index.ts";
+import { corpusOriginals, PROOF_NOW } from "./corpus-originals.ts";
 
 /**
  * The curated training templates are the ground truth for derived masks: on the kit's generated conversations, for
@@ -36,28 +34,10 @@ const EXPLAINED: Record<string, Explanation> = {
   "qwen-3.5-nothink": promptOpensThinkBlock,
 };
 
-interface IndexEntry {
-  file: string;
-  bos_token?: string | null;
-  eos_token?: string | null;
-  pad_token?: string | null;
-}
-
-const entries = (JSON.parse(readFileSync(originalTemplatePath("index.json"), "utf8")) as IndexEntry[]).filter((entry) => entry.file?.endsWith(".jinja"));
-const now = () => new Date(2025, 0, 15, 12, 0, 0);
-/** Special-token-like literals of the template: the corpus has no tokenizer for most families, so these stand in for the tokenizer's special tokens. */
-const SPECIAL_LITERAL = /<\|[^<>|\s]+\|>|<｜[^<>\s]+｜>/g;
-
 describe("derived masks equal the curated training templates' masks", () => {
   const rows: string[] = [];
-  for (const entry of entries) {
-    const original = readFileSync(originalTemplatePath(entry.file), "utf8");
-    const variant = registry.variants.find((candidate) => candidate.originalSha256.includes(fingerprint(original)));
-    if (!variant) continue;
-    it(`${variant.id} (${entry.file}; special tokens from index.json and the template's <|…|> literals)`, () => {
-      const specialTokens: Record<string, string> = { ...variant.specialTokens };
-      for (const key of ["bos_token", "eos_token", "pad_token"] as const) if (entry[key]) specialTokens[key] = entry[key]!;
-      const closingTokens = [variant.endOfTurn, ...(original.match(SPECIAL_LITERAL) ?? [])];
+  for (const { file, original, variant, specialTokens, closingTokens } of corpusOriginals()) {
+    it(`${variant.id} (${file}; special tokens from index.json and the template's <|…|> literals)`, () => {
       const tally = { agree: 0, differ: 0, explained: 0, refused: 0, textDiffers: 0, rejected: 0 };
       const unexplained: string[] = [];
       for (const conversation of sampleConversations({ seed: 11, count: 60, features: { tools: variant.supportsTools, documents: true, maxTurns: 3 } })) {
@@ -65,8 +45,8 @@ describe("derived masks equal the curated training templates' masks", () => {
         let curated;
         let originalText;
         try {
-          curated = renderChat(variant.template, context, { now });
-          originalText = renderChat(original, context, { now }).text;
+          curated = renderChat(variant.template, context, { now: PROOF_NOW });
+          originalText = renderChat(original, context, { now: PROOF_NOW }).text;
         } catch (error) {
           if (!(error instanceof TrainingTemplatesError)) throw error;
           tally.rejected++;
@@ -78,7 +58,7 @@ describe("derived masks equal the curated training templates' masks", () => {
         }
         let derived;
         try {
-          derived = deriveAssistantSpans(original, conversation, { specialTokens, closingTokens, ...(variant.defaultKwargs ? { templateKwargs: variant.defaultKwargs } : {}), now });
+          derived = deriveAssistantSpans(original, conversation, { specialTokens, closingTokens, ...(variant.defaultKwargs ? { templateKwargs: variant.defaultKwargs } : {}), now: PROOF_NOW });
         } catch (error) {
           if (!(error instanceof DerivedMasksError)) throw error;
           tally.refused++;

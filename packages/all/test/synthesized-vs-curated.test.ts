@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import { originalTemplatePath } from "@training-templates/testkit";
 import {
   buildTemplateContext,
   DerivedMasksError,
   deriveAssistantSpans,
-  fingerprint,
   renderChat,
   sampleConversations,
   synthesizeTrainingTemplate,
@@ -12,7 +9,7 @@ import {
   turnSpans,
 } from "@training-templates/core";
 import { describe, expect, it } from "vitest";
-import { registry } from "../src/index.ts";
+import { corpusOriginals, PROOF_NOW as now } from "./corpus-originals.ts";
 
 /**
  * The curated training templates are the ground truth for synthesized ones too. For every original of the corpus
@@ -21,30 +18,14 @@ import { registry } from "../src/index.ts";
  * `derived-vs-curated.test.ts` explains), and where derived masks are refused (history rewritten) its spans are
  * compared with the curated template's directly and must agree.
  */
-interface IndexEntry {
-  file: string;
-  bos_token?: string | null;
-  eos_token?: string | null;
-  pad_token?: string | null;
-}
-
-const entries = (JSON.parse(readFileSync(originalTemplatePath("index.json"), "utf8")) as IndexEntry[]).filter((entry) => entry.file?.endsWith(".jinja"));
-const now = () => new Date(2025, 0, 15, 12, 0, 0);
-const SPECIAL_LITERAL = /<\|[^<>|\s]+\|>|<｜[^<>\s]+｜>/g;
-
 describe("synthesized training templates against the curated ones", () => {
   const rows: string[] = [];
   const outcome = { synthesized: 0, withDerivedMasks: 0 };
-  for (const entry of entries) {
-    const original = readFileSync(originalTemplatePath(entry.file), "utf8");
-    const variant = registry.variants.find((candidate) => candidate.originalSha256.includes(fingerprint(original)));
-    if (!variant) continue;
-    it(`${variant.id} (${entry.file})`, () => {
-      const specialTokens: Record<string, string> = { ...variant.specialTokens };
-      for (const key of ["bos_token", "eos_token", "pad_token"] as const) if (entry[key]) specialTokens[key] = entry[key]!;
+  for (const { file, original, variant, specialTokens, closingTokens } of corpusOriginals()) {
+    it(`${variant.id} (${file})`, () => {
       const options = {
         specialTokens,
-        closingTokens: [variant.endOfTurn, ...(original.match(SPECIAL_LITERAL) ?? [])],
+        closingTokens,
         ...(variant.defaultKwargs ? { templateKwargs: variant.defaultKwargs } : {}),
       };
       const synthesis = synthesizeTrainingTemplate(original, options);

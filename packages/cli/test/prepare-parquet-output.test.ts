@@ -152,7 +152,8 @@ describe("summary.json: enough to audit and repeat a run", () => {
     const summary = JSON.parse(await readFile(join(dir, "summary.json"), "utf8")) as Record<string, any>;
     expect(summary.complete).toBe(true);
     expect(summary.command).toEqual(["training-templates", ...args]);
-    expect(summary.records).toEqual({ in: 8, out: 7, rejected: 1, rejectedByReason: { "unknown-role": 1 }, writtenWithNoTrainedToken: 0, truncated: 0 });
+    expect(summary.records).toEqual({ in: 8, out: 7, rejected: 1, rejectedByReason: { "unknown-role": 1 }, writtenWithNoTrainedToken: 0, truncated: 0, byStrategy: { fingerprint: 7 } });
+    expect(summary.template.strategy).toBe("fingerprint");
     const tokens = expected.reduce((sum, row) => sum + row.input_ids.length, 0);
     const trained = expected.reduce((sum, row) => sum + row.assistant_masks.filter((bit) => bit === 1).length, 0);
     expect(summary.tokens).toEqual({ total: tokens, trained });

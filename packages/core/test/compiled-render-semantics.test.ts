@@ -183,7 +183,7 @@ describe("compiled rendering: failures and spans", () => {
   it("leaves raise_exception to the interpreter, which reports the template's own error", () => {
     expectFallback("{{ raise_exception('no system role') }}");
     const outcome = tryRender("{{ raise_exception('no system role') }}", {}, { engine: "compiled" });
-    expect(outcome).toEqual({ ok: false, error: expect.stringContaining("no system role") });
+    expect(outcome).toEqual({ ok: false, error: expect.stringContaining("no system role"), code: "TEMPLATE_RENDER" });
   });
 
   it("marks generation blocks through the compiled renderer", () => {

@@ -110,15 +110,24 @@ describe("prepare: inputs with nothing in them, and runs that cannot start", () 
     }
   });
 
-  test("an unknown template: exit 2 before any output is written", async () => {
+  test("a template no variant knows: masks derived from its own renders, and the line prepare prints says so", async () => {
     const original = await readOriginal("qwen__3.jinja");
     const dir = await makeTokenizerDir({ configTemplate: original.replace("'\\n<tool_response>\\n'", "'\\n<tool_result>\\n'") });
     const input = await writeLines(cwd, "unknown-template.jsonl", [line(GOOD_A)]);
     const run = await runCli(["prepare", "--tokenizer", dir, "--input", input, "--output", "unknown-template.out.jsonl"], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^using the tokenizer's own chat template: masks derived from its own renders \(strategy derived: no curated variant \(not a known original; nearest known variants: qwen-3/m);
+    expect(parseJsonl(await readFile(join(cwd, "unknown-template.out.jsonl"), "utf8"))).toHaveLength(1);
+  });
+
+  test("a template nothing can verify: exit 2 before any output is written, with the reason", async () => {
+    const dir = await makeTokenizerDir({ configTemplate: "{{ raise_exception('no chat format here') }}" });
+    const input = await writeLines(cwd, "unverifiable-template.jsonl", [line(GOOD_A)]);
+    const run = await runCli(["prepare", "--tokenizer", dir, "--input", input, "--output", "unverifiable-template.out.jsonl"], { cwd });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`no training template for the tokenizer in ${dir}`);
-    expect(run.stderr).toMatch(/Nearest known variants: qwen-3/);
-    expect(existsSync(join(cwd, "unknown-template.out.jsonl"))).toBe(false);
+    expect(run.stderr).toContain(`no masks can be verified for the tokenizer in ${dir}`);
+    expect(run.stderr).toMatch(/raises on every probe conversation \(first: .*no chat format here/);
+    expect(existsSync(join(cwd, "unverifiable-template.out.jsonl"))).toBe(false);
   });
 
   test.each([

@@ -189,12 +189,11 @@ describe("--shard I/N and auto/N with Parquet: one folder, no collisions, every 
       "summary-shard-00000-of-00002.json",
       "summary-shard-00001-of-00002.json",
     ]);
-    // Record i of 0…7 goes to machine i % 2 (the rejected one, 3, to machine 1).
+    // Each machine reads the lines that start in its half of the bytes: machine 0's rows, then 1's, are the rows.
     const machine0 = (await shardRows(dir, "out-shard-00000")).map(idColumnsOf);
     const machine1 = (await shardRows(dir, "out-shard-00001")).map(idColumnsOf);
-    const goodIndices = [0, 1, 2, 4, 5, 6, 7];
-    expect(machine0).toEqual(goodIndices.flatMap((recordIndex, row) => (recordIndex % 2 === 0 ? [expected[row]] : [])));
-    expect(machine1).toEqual(goodIndices.flatMap((recordIndex, row) => (recordIndex % 2 === 1 ? [expected[row]] : [])));
+    expect(machine0.length * machine1.length).toBeGreaterThan(0);
+    expect([...machine0, ...machine1]).toEqual(expected);
   });
 
   test("--shard auto/N takes I from JOB_COMPLETION_INDEX, as a Kubernetes Indexed Job sets it", async () => {
@@ -202,10 +201,15 @@ describe("--shard I/N and auto/N with Parquet: one folder, no collisions, every 
     const run = await prepare(["--input", input, "--output", `${dir}/`, "--shard", "auto/3"], { JOB_COMPLETION_INDEX: "2" });
     expect(run.code).toBe(0);
     expect(await filesIn(dir)).toEqual(["out-shard-00002-of-00003-00000-of-00001.parquet", "summary-shard-00002-of-00003.json"]);
-    // Records 2 and 5 of 0…7 (3 is rejected, on machine 0).
-    expect((await shardRows(dir)).map(idColumnsOf)).toEqual([expected[2], expected[4]]);
+    // The last third of the bytes: the lines that start there, the last records of the input.
+    const rows = (await shardRows(dir)).map(idColumnsOf);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(expected.slice(expected.length - rows.length));
     const summary = JSON.parse(await readFile(join(dir, "summary-shard-00002-of-00003.json"), "utf8")) as Record<string, any>;
     expect(summary.shard).toEqual({ index: 2, count: 3 });
+    const size = (await stat(input)).size;
+    expect(summary.input.parts).toEqual([{ path: input, bytes: [Math.floor((size * 2) / 3), size] }]);
+    expect(summary.input.bytesRead).toBeLessThan(size / 2);
   });
 
   test("--shard auto/N without JOB_COMPLETION_INDEX, or with one out of range, is refused", async () => {

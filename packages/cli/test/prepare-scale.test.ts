@@ -44,7 +44,7 @@ describe("prepare at scale", () => {
     expect(rows[3]!.input_ids).toEqual((await libraryRow(tokenizer, JSON.parse(mixedLines(120)[3]!) as InputRecord)).input_ids);
   });
 
-  test("--shard I/N: the shards together are the whole output, record i in shard i % N", async () => {
+  test("--shard I/N: each shard a contiguous part of the input; the shards in order are the whole output", async () => {
     const lines = mixedLines(40);
     const input = await writeLines(cwd, "shard.jsonl", lines);
     const whole = await prepare(["--input", input, "--output", "shard.all.jsonl", "--no-labels", "--include-text"]);
@@ -53,9 +53,13 @@ describe("prepare at scale", () => {
     const wholeRows = await readRows(join(cwd, "shard.all.jsonl"));
     const good = lines.flatMap((text, index) => (index % 17 === 5 ? [] : [index]));
     expect(wholeRows).toHaveLength(good.length);
+    // Shard k takes the lines that start in its third of the bytes.
+    const size = (await stat(input)).size;
+    const starts = lines.map((_, index) => lines.slice(0, index).reduce((sum, text) => sum + Buffer.byteLength(text) + 1, 0));
+    const shardOf = (recordIndex: number) => [1, 2].filter((k) => starts[recordIndex]! >= Math.floor((size * k) / 3)).length;
     for (const [index, run] of shards.entries()) {
-      const mine = good.filter((recordIndex) => recordIndex % 3 === index);
-      expect(run.stderr).toMatch(new RegExp(`^records: +${lines.filter((_, i) => i % 3 === index).length} in, ${mine.length} out`, "m"));
+      const mine = good.filter((recordIndex) => shardOf(recordIndex) === index);
+      expect(run.stderr).toMatch(new RegExp(`^records: +${lines.filter((_, i) => shardOf(i) === index).length} in, ${mine.length} out`, "m"));
       const rows = await readRows(join(cwd, `shard.${index}.jsonl`));
       expect(rows).toEqual(mine.map((recordIndex) => wholeRows[good.indexOf(recordIndex)]));
     }

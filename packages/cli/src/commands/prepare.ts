@@ -84,9 +84,11 @@ ${CONTENT_BLOCKS_USAGE}
                       warning, by default)
   --rejects FILE      also write each rejected record as { "line", "kind", "reason", "input" }
   --workers N         encode on N threads, each with its own tokenizer (default 1)
-  --shard I/N         process only the records whose 0-based index i has i % N == I, so N
-                      machines can split one input (I from 0 to N-1); auto/N takes I from
-                      JOB_COMPLETION_INDEX (a Kubernetes Indexed Job). Parquet shards are
+  --shard I/N         read and process only the I-th of N contiguous parts of the input, about
+                      1/N of its bytes (whole Parquet files, else row groups; JSON Lines cut
+                      at line starts), so N machines can split one input (I from 0 to N-1);
+                      together, in shard order, they give the rows of one run. auto/N takes I
+                      from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job). Parquet shards are
                       named NAME-shard-0000I-of-0000N-00000-of-0000K.parquet, so machines
                       writing into one folder never collide
   --progress-interval SECONDS

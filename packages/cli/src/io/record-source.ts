@@ -14,8 +14,11 @@ export const INPUT_FORMATS: readonly InputFormat[] = ["auto", "jsonl", "json"];
 /** Where a record is when the input is more than one text file, or Parquet (whose records are rows, not lines). */
 export interface RecordLocation {
   file: string;
-  /** Parquet rows are counted from 0, as `datasets` and pandas index them; lines from 1. */
-  unit: "line" | "row";
+  /**
+   * Parquet rows are counted from 0, as `datasets` and pandas index them; lines from 1. A shard that starts reading a
+   * JSON Lines file mid-file names records by the byte offset (from 0) of their line instead: see `rangeRecords`.
+   */
+  unit: "line" | "row" | "byte";
 }
 
 /** One record as it stands in the input: its text and the (1-based) line it starts on, or its row. */

@@ -1,6 +1,10 @@
 import { CliError } from "../cli-error.ts";
 
-/** `--shard I/N`: this run takes the records whose 0-based index i (counting records, not lines) has i % N === I. */
+/**
+ * `--shard I/N`: this run reads and takes the I-th of N contiguous parts of the input files, each about 1/N of their
+ * bytes (`io/shard-reads.ts`); from stdin, which cannot be divided unread, the records whose 0-based index i
+ * (counting records, not lines) has i % N === I.
+ */
 export interface Shard {
   index: number;
   count: number;
@@ -34,6 +38,7 @@ function autoShard(count: number, text: string, usage: string, env: NodeJS.Proce
   return { index, count };
 }
 
+/** Whether record `recordIndex` of stdin is this shard's. */
 export function inShard(shard: Shard | undefined, recordIndex: number): boolean {
   return shard === undefined || recordIndex % shard.count === shard.index;
 }

@@ -38,7 +38,7 @@ export async function runPrepare(config: PrepareConfig, tokenizer: LoadedTokeniz
   if (endOfTurnNote) io.stderr.write(`${endOfTurnNote}\n`);
 
   const target = await resolveOutputTarget(config.outputPath, config.outputFormat, config.shard);
-  const source = await DatasetSource.open(config.inputPath, io.stdin, { format: config.inputFormat, parquetColumns: parquetColumns(config), hub });
+  const source = await DatasetSource.open(config.inputPath, io.stdin, { format: config.inputFormat, parquetColumns: parquetColumns(config), hub, shard: config.shard });
   if (target.format === "parquet") refuseReadingOwnShards(source.files, target);
   const output = await openOutput(target, config, io);
   const rejects = config.rejectsPath === undefined ? undefined : await JsonlWriter.open(config.rejectsPath, io.stdout);
@@ -66,7 +66,8 @@ export async function runPrepare(config: PrepareConfig, tokenizer: LoadedTokeniz
       },
       warning: (warning: SourceWarning) => shown.log(`${recordLabel(warning)}: warning: ${warning.warning}`),
     };
-    await runRecords(source.items(), processor, deliveries, config.shard);
+    // The source reads only this shard's part of the input: every record it yields is this shard's.
+    await runRecords(source.items(), processor, deliveries);
     finished = true;
   } finally {
     stopWatching();
@@ -88,6 +89,7 @@ export async function runPrepare(config: PrepareConfig, tokenizer: LoadedTokeniz
       choice,
       tally,
       inputFiles: source.files,
+      inputRead: { bytesRead: source.inputBytesRead, ...(source.parts ? { parts: source.parts } : {}) },
       output: { format: target.format, files: written },
       startedAt,
       seconds,

@@ -18,6 +18,8 @@ export interface RunFacts {
   choice: TemplateChoice;
   tally: RunTally;
   inputFiles: InputFile[];
+  /** The bytes read from the input, and with a shard the parts of the files it read. */
+  inputRead: { bytesRead: number; parts?: Array<Record<string, unknown>> };
   output: { format: "jsonl" | "parquet"; files: Array<{ path: string; rows: number }> };
   startedAt: Date;
   seconds: number;
@@ -38,7 +40,11 @@ export async function writeSummaryFile(path: string, facts: RunFacts): Promise<v
     command: ["training-templates", ...facts.argv],
     startedAt: facts.startedAt.toISOString(),
     seconds: Math.round(facts.seconds * 1000) / 1000,
-    input: { spec: config.inputPath, files: facts.inputFiles.map((file) => ({ path: file.path, bytes: file.bytes })) },
+    input: {
+      spec: config.inputPath,
+      files: facts.inputFiles.map((file) => ({ path: file.path, bytes: file.bytes })),
+      ...facts.inputRead,
+    },
     output: facts.output,
     shard: config.shard ?? null,
     records: {

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import {
   detectTemplate,
   getTrainingChatTemplate,
+  planTraining,
   UnsupportedTemplateError,
   type TokenizerConfig,
 } from "@training-templates/core";
@@ -68,4 +69,11 @@ describe("getTrainingChatTemplate", () => {
     const match = getTrainingChatTemplate({ chat_template: [{ name: "default", template: original }] }, { registry });
     expect(match?.chatTemplate).toEqual([{ name: "default", template: llama31.template }]);
   });
+});
+
+describe("a template that never ends", () => {
+  it("costs one render limit to refuse, not one per probe and variant", () => {
+    const endless = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}";
+    expect(() => planTraining(endless, { registry })).toThrow(/exceeds a render limit on a probe conversation/);
+  }, 60_000);
 });

@@ -34,8 +34,14 @@ export function detectTemplate(template: string, registry: Registry, templateNam
   for (const variant of registry.variants) {
     if (variant.template === template) return { variant, matchedBy: "training-template" };
   }
-  const match = registry.variants.find((variant) => behaviourScore(template, variant, true, options.specialTokens).matched);
-  if (match) return { variant: match, matchedBy: "behaviour" };
+  for (const variant of registry.variants) {
+    const score = behaviourScore(template, variant, true, options.specialTokens);
+    if (score.matched) return { variant, matchedBy: "behaviour" };
+    // A template past a render limit would cost the limit again for every variant: it is none of them.
+    if (score.limit) {
+      throw new UnsupportedTemplateError(`${templateName} (sha256 ${sha.slice(0, 12)}…) is not a known original: it exceeds a render limit on a probe conversation (${score.limit}).`);
+    }
+  }
   // Only on the way to an error: score every probe of every variant, to name the nearest ones fairly.
   const scores = registry.variants.map((variant) => ({ variant, ...behaviourScore(template, variant, false, options.specialTokens) }));
   const nearest = scores
@@ -68,6 +74,8 @@ interface BehaviourScore {
   matched: boolean;
   agreed: number;
   total: number;
+  /** Set when the template exceeded a render limit on a probe: the error. */
+  limit?: string;
 }
 
 /** With `quick`, gives up at the first disagreement (most candidates differ on the first probe). */
@@ -80,7 +88,7 @@ function behaviourScore(template: string, variant: TrainingTemplate, quick: bool
     const expected = renderOutcome(variant.template, probe, variant, tokens);
     const actual = renderOutcome(template, probe, variant, tokens);
     // A template past a render limit (it never ends, say) would cost the limit on every probe: it is no variant.
-    if (!actual.ok && actual.code === "TEMPLATE_LIMIT") return { matched: false, agreed, total: probes.length };
+    if (!actual.ok && actual.code === "TEMPLATE_LIMIT") return { matched: false, agreed, total: probes.length, limit: actual.error };
     // The template refusing what the variant renders (an older revision that takes no content lists, say) is no
     // disagreement: training renders the template too, and refuses those records with its error.
     if (sameOutcome(expected, actual) || (!actual.ok && expected.ok)) agreed++;

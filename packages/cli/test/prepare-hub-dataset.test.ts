@@ -84,6 +84,35 @@ describe("--input hf://datasets/OWNER/NAME[@REVISION][/PATH]", () => {
     ]);
   });
 
+  test("--shard auto/3 on three files: each pod downloads and reads only its own file; together, in shard order, every row once", async () => {
+    const uri = `hf://datasets/${DATASET}@main`;
+    const single = await prepare(["--input", uri, "--cache-dir", join(cwd, "cache-single"), "--output", "hub-single.jsonl"], { HF_ENDPOINT: hub.url });
+    expect(single.code).toBe(0);
+    const names = ["data/test-00000-of-00001.parquet", "data/train-00000-of-00002.parquet", "data/train-00001-of-00002.parquet"];
+    const rows = [];
+    for (const index of [0, 1, 2]) {
+      const cacheDir = join(cwd, `cache-pod-${index}`);
+      const before = hub.requests.length;
+      const args = ["--input", uri, "--cache-dir", cacheDir, "--output", `hub-pod-${index}.jsonl`, "--shard", "auto/3"];
+      const run = await prepare(args, { HF_ENDPOINT: hub.url, JOB_COMPLETION_INDEX: String(index) });
+      expect(run.code).toBe(0);
+      const fetched = hub.requests.slice(before).filter((request) => request.includes("/resolve/"));
+      expect(fetched.length).toBeGreaterThan(0);
+      expect(fetched.every((request) => request.endsWith(names[index]!))).toBe(true);
+      const summary = JSON.parse(await readFile(join(cwd, `hub-pod-${index}.summary.json`), "utf8")) as { input: { files: unknown[]; parts: Array<{ path: string }> } };
+      expect(summary.input.files).toHaveLength(3);
+      expect(summary.input.parts.map((part) => part.path.split("/").slice(-2).join("/"))).toEqual([names[index]]);
+      rows.push(...(await readRows(join(cwd, `hub-pod-${index}.jsonl`))));
+      if (index !== 1) continue;
+      // Offline, the pod cuts the same part from the last listing, though its cache holds only its own file.
+      const offline = await prepare(["--input", uri, "--cache-dir", cacheDir, "--output", "hub-pod-offline.jsonl", "--shard", "1/3"], { HF_HUB_OFFLINE: "1" });
+      expect(offline.code).toBe(0);
+      expect(offline.stderr).toContain("using this shard's files among the 3 Parquet file(s) last listed");
+      expect(await readRows(join(cwd, "hub-pod-offline.jsonl"))).toEqual(await readRows(join(cwd, `hub-pod-${index}.jsonl`)));
+    }
+    expect(rows).toEqual(await readRows(join(cwd, "hub-single.jsonl")));
+  });
+
   test("no such dataset: exit 2 naming it", async () => {
     const run = await prepare(["--input", "hf://datasets/FakeOrg/missing", "--cache-dir", join(cwd, "cache-missing"), "--output", "missing.jsonl"], { HF_ENDPOINT: hub.url });
     expect(run.code).toBe(2);

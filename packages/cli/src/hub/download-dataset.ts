@@ -12,6 +12,8 @@ import type { HubSettings } from "./hub-settings.ts";
 
 /** Which version of each file the cache holds (the Hub's object id), so unchanged files are not fetched again. */
 const MANIFEST = ".hub-files.json";
+/** Every Parquet file a listing named and its size, fetched or not: a shard's part offline is cut from this. */
+const LISTING = ".hub-listing.json";
 const DOWNLOAD_TIMEOUT_MS = 60 * 60_000;
 
 interface RemoteFile {
@@ -24,12 +26,18 @@ interface RemoteFile {
  * The Parquet files of a Hub dataset (all of them, those under a folder, one file, or those matching a wildcard),
  * streamed into the cache and returned as local files in name order. The listing is the first request, with a short
  * timeout, so a machine without network fails at once; `HF_HUB_OFFLINE=1` uses what an earlier run cached.
+ * `wanted` picks, from the whole listing, the files to fetch (a shard's own); the others are listed but not fetched.
  */
-export async function downloadDataset(ref: HubDatasetRef, uri: string, settings: HubSettings & { fetch?: typeof fetch }): Promise<InputFile[]> {
+export async function downloadDataset(
+  ref: HubDatasetRef,
+  uri: string,
+  settings: HubSettings & { fetch?: typeof fetch },
+  wanted?: (files: InputFile[]) => InputFile[] | undefined,
+): Promise<InputFile[]> {
   const dir = join(settings.cacheDir, "datasets", ref.repo.replace("/", "--"), ref.revision.replace(/[^\w.-]/g, "_"));
   const cached = await readManifest(dir);
   const { folder, matches } = splitPath(ref.path);
-  const fromCache = (why: string) => cachedFiles(uri, dir, cached, matches, why, settings);
+  const fromCache = async (why: string) => (wanted && (await listedFiles(dir, matches, wanted, why, settings))) || cachedFiles(uri, dir, cached, matches, why, settings);
   if (settings.offline) return fromCache("HF_HUB_OFFLINE is set");
   const hub = await import("@huggingface/hub");
   const fetchOnce = settings.fetch ?? fetch;
@@ -51,9 +59,14 @@ export async function downloadDataset(ref: HubDatasetRef, uri: string, settings:
   remote.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (remote.length === 0) throw new CliError("INPUT", `${uri} holds no .parquet file (revision ${ref.revision}); datasets kept in other formats have Parquet under @refs%2Fconvert%2Fparquet`);
   await mkdir(dir, { recursive: true });
+  const listed = remote.map((file) => ({ path: join(dir, file.path), bytes: file.size }));
+  await writeJson(dir, LISTING, { ...(await readJson(dir, LISTING)), ...Object.fromEntries(remote.map((file) => [file.path, file.size])) });
+  const fetched = wanted?.(listed);
+  const toFetch = fetched ? new Set(fetched.map((file) => file.path)) : undefined;
   const manifest: Record<string, string> = { ...cached };
   for (const file of remote) {
     const local = join(dir, file.path);
+    if (toFetch && !toFetch.has(local)) continue;
     if (cached?.[file.path] === file.oid && (await sizeOf(local)) === file.size) continue;
     settings.log(`downloading ${ref.repo}/${file.path} (${(file.size / 2 ** 20).toFixed(1)} MiB)`);
     try {
@@ -67,7 +80,7 @@ export async function downloadDataset(ref: HubDatasetRef, uri: string, settings:
     manifest[file.path] = file.oid;
     await writeManifest(dir, manifest);
   }
-  return remote.map((file) => ({ path: join(dir, file.path), bytes: file.size }));
+  return listed;
 }
 
 /**
@@ -82,6 +95,28 @@ function splitPath(path: string): { folder: string; matches: (path: string) => b
     return { folder: folder === "." ? "" : folder, matches: (candidate) => posix.dirname(candidate) === folder && test(posix.basename(candidate)) };
   }
   return { folder: path, matches: (candidate) => candidate.startsWith(`${path}/`) };
+}
+
+/**
+ * Without the Hub, for a shard: the files the last listing named (a shard caches only its own, so the cache alone
+ * would cut the input differently on each pod), once this shard's own are found in the cache.
+ */
+async function listedFiles(
+  dir: string,
+  matches: (path: string) => boolean,
+  wanted: (files: InputFile[]) => InputFile[] | undefined,
+  why: string,
+  settings: HubSettings,
+): Promise<InputFile[] | undefined> {
+  const listing = (await readJson(dir, LISTING)) as Record<string, number> | undefined;
+  if (!listing) return undefined;
+  const files = Object.keys(listing).filter(matches).sort().map((path) => ({ path: join(dir, path), bytes: listing[path]! }));
+  if (files.length === 0) return undefined;
+  for (const file of wanted(files) ?? files) {
+    if ((await sizeOf(file.path)) !== file.bytes) return undefined;
+  }
+  settings.log(`${why}: using this shard's files among the ${files.length} Parquet file(s) last listed, cached in ${dir}`);
+  return files;
 }
 
 /** Without the Hub: the files an earlier run cached that the path asks for. */
@@ -131,11 +166,21 @@ async function streamToFile(blob: Blob, path: string): Promise<void> {
 }
 
 async function readManifest(dir: string): Promise<Record<string, string> | undefined> {
+  return (await readJson(dir, MANIFEST)) as Record<string, string> | undefined;
+}
+
+async function readJson(dir: string, name: string): Promise<Record<string, unknown> | undefined> {
   try {
-    return JSON.parse(await readFile(join(dir, MANIFEST), "utf8")) as Record<string, string>;
+    return JSON.parse(await readFile(join(dir, name), "utf8")) as Record<string, unknown>;
   } catch {
     return undefined;
   }
+}
+
+async function writeJson(dir: string, name: string, value: Record<string, unknown>): Promise<void> {
+  const partial = join(dir, `${name}.partial-${process.pid}`);
+  await writeFile(partial, JSON.stringify(value, null, 2));
+  await rename(partial, join(dir, name));
 }
 
 async function writeManifest(dir: string, manifest: Record<string, string>): Promise<void> {

@@ -10,7 +10,7 @@ import { rangeRecords } from "./jsonl-range.ts";
 import { STDIO_PATH } from "./jsonl.ts";
 import { openParquet, parquetRecords } from "./parquet-records.ts";
 import { RecordSource, type InputFormat, type SourceItem } from "./record-source.ts";
-import { describeRead, shardReads, wholeReads, type InputRead } from "./shard-reads.ts";
+import { describeRead, ownWholeFiles, shardReads, wholeReads, type InputRead } from "./shard-reads.ts";
 
 /** `--input-format`: the text formats, or Parquet (`auto` knows Parquet by the `.parquet` extension). */
 export type DatasetFormat = InputFormat | "parquet";
@@ -51,10 +51,12 @@ export class DatasetSource {
       if (options.format === "parquet") throw new CliError("USAGE", "--input-format parquet reads files, not stdin: pass a .parquet file or folder");
       return new DatasetSource([], stdin, options);
     }
-    const files = isHubDatasetUri(spec) ? await downloadDataset(parseHubDatasetUri(spec), spec, options.hub) : await resolveInputFiles(spec);
-    const source = new DatasetSource(files, stdin, options);
     const { shard } = options;
-    const isParquet = (file: InputFile) => source.isParquet(file);
+    const isParquet = (file: InputFile) => options.format === "parquet" || (options.format === "auto" && isParquetPath(file.path));
+    // A shard of a Hub dataset of at least N files downloads only the files it reads.
+    const wanted = shard ? (listed: InputFile[]) => ownWholeFiles(listed, shard, isParquet) : undefined;
+    const files = isHubDatasetUri(spec) ? await downloadDataset(parseHubDatasetUri(spec), spec, options.hub, wanted) : await resolveInputFiles(spec);
+    const source = new DatasetSource(files, stdin, options);
     const textFormat = options.format === "parquet" ? "auto" : options.format;
     source.plan = shard ? await shardReads(files, shard, isParquet, textFormat, source.counter) : wholeReads(files, isParquet);
     return source;
@@ -100,10 +102,6 @@ export class DatasetSource {
       this.current = undefined;
       this.doneBytes += read.bytes;
     }
-  }
-
-  private isParquet(file: InputFile): boolean {
-    return this.options.format === "parquet" || (this.options.format === "auto" && isParquetPath(file.path));
   }
 
   private async *stdinItems(): AsyncGenerator<SourceItem> {

@@ -43,11 +43,8 @@ export async function shardReads(
   counter: ByteCounter,
 ): Promise<InputRead[]> {
   if (files.every(isParquet)) {
-    if (files.length >= shard.count) {
-      const cuts = partitionUnits(files.map((file) => file.bytes), shard.count);
-      return files.slice(cuts[shard.index], cuts[shard.index + 1]).map((file) => ({ kind: "parquet", file, bytes: file.bytes }));
-    }
-    return rowGroupReads(files, shard, counter);
+    const whole = ownWholeFiles(files, shard, isParquet);
+    return whole ? whole.map((file) => ({ kind: "parquet", file, bytes: file.bytes })) : rowGroupReads(files, shard, counter);
   }
   const total = files.reduce((sum, file) => sum + file.bytes, 0);
   const from = shardBoundary(total, shard.count, shard.index);
@@ -65,6 +62,16 @@ export async function shardReads(
     start += file.bytes;
   }
   return reads;
+}
+
+/**
+ * The files a shard reads whole when the input is at least N Parquet files, known from their sizes alone (so a shard
+ * of a Hub dataset downloads only these); undefined when the shard's part is not whole Parquet files.
+ */
+export function ownWholeFiles(files: InputFile[], shard: Shard, isParquet: (file: InputFile) => boolean): InputFile[] | undefined {
+  if (files.length < shard.count || !files.every(isParquet)) return undefined;
+  const cuts = partitionUnits(files.map((file) => file.bytes), shard.count);
+  return files.slice(cuts[shard.index], cuts[shard.index + 1]);
 }
 
 async function rowGroupReads(files: InputFile[], shard: Shard, counter: ByteCounter): Promise<InputRead[]> {

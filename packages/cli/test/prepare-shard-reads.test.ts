@@ -46,6 +46,16 @@ beforeAll(async () => {
   qwen3Dir = await makeQwen3Dir();
 });
 
+/** A `--rejects` entry: where the record was (a line or, past a shard's first part, a byte offset; a Parquet row) and why. */
+interface RejectRow {
+  kind: string;
+  reason?: string;
+  file?: string;
+  line?: number;
+  byte?: number;
+  row?: number;
+}
+
 interface Summary {
   input: { bytesRead: number; parts?: unknown[] };
   records: { in: number; out: number; rejected: number };
@@ -67,10 +77,10 @@ async function singleAndShards(input: string, name: string) {
     single,
     shards,
     rows: await readRows(join(cwd, `${name}.all.jsonl`)),
-    rejects: await readRows<Record<string, unknown>>(join(cwd, `${name}.all.rejects.jsonl`)),
+    rejects: await readRows<RejectRow>(join(cwd, `${name}.all.rejects.jsonl`)),
     whole: await summary(`${name}.all.summary.json`),
     shardRows: await Promise.all(shards.map((_, index) => readRows(join(cwd, `${name}.${index}.jsonl`)))),
-    shardRejects: await Promise.all(shards.map((_, index) => readRows<Record<string, unknown>>(join(cwd, `${name}.${index}.rejects.jsonl`)))),
+    shardRejects: await Promise.all(shards.map((_, index) => readRows<RejectRow>(join(cwd, `${name}.${index}.rejects.jsonl`)))),
     shardSummaries: await Promise.all(shards.map((_, index) => summary(`${name}.${index}.summary.json`))),
   };
 }

@@ -58,7 +58,11 @@ export function renderForTraining(plan: TrainingPlan, conversation: Conversation
   }
   if (training && training.text === original.text) return { ...training, strategy: plan.strategy };
   const variant = plan.variantId ? options.registry?.get(plan.variantId) : undefined;
-  if (training && variant?.textDiffersFromOriginal?.(conversation)) {
+  // The variant's test sees the kwargs the record renders with (`preserve_thinking: false` changes what differs).
+  const asRendered: Conversation = options.templateKwargs
+    ? { ...conversation, chat_template_kwargs: { ...conversation.chat_template_kwargs, ...options.templateKwargs } }
+    : conversation;
+  if (training && variant?.textDiffersFromOriginal?.(asRendered)) {
     const expected = patchedOriginalText(plan.original, variant, (template) => render(template, `${templateName} (patched original)`).text);
     if (expected === undefined || expected === training.text) return { ...training, strategy: plan.strategy };
     return mismatch(plan, conversation, options, expected, training.text, `${templateName}'s declared differences (its patches of the original) do not account for this record's text: ${describeTextDifference("the patched original", expected, "the training template", training.text)}`);

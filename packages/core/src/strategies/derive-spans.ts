@@ -122,7 +122,8 @@ function turnStart(
   }
   // The generation prompt is not what the turn is written with (say it opens a think block the turn does not have):
   // the turn's output starts where the two part, at a line or token boundary of the prompt.
-  return { start: boundaryBefore(prompted, commonPrefixLength(prompted, full), tokens), generationPrompt };
+  // Never before the generation prompt itself: the messages before it are not the turn's.
+  return { start: Math.max(before, boundaryBefore(prompted, commonPrefixLength(prompted, full), tokens)), generationPrompt };
 }
 
 /**
@@ -194,7 +195,7 @@ function boundaryBefore(text: string, limit: number, tokens: readonly string[]):
 
 /**
  * How much of a turn's region trains. The region ends with a run of special tokens and whitespace after the turn's
- * text: the run trains through its first eos (some templates write the next role header right after it), else
+ * text: the run trains through its last eos (some templates write the next role header right after it), else
  * through its last closing token; with none, the turn's text up to its trailing whitespace trains.
  */
 function trainedLength(region: string, closers: readonly string[], eos: string | undefined, tokens: readonly string[]): number {

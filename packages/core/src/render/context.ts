@@ -46,6 +46,16 @@ export function buildTemplateContext(
  * turn.
  */
 export function specialTokenTextsFromConfig(config: TokenizerConfig | undefined): string[] {
+  if (!config) return readSpecialTokenTexts(config);
+  // Read once per config: some tokenizers list thousands of added tokens (Gemma 3), and callers ask per record.
+  let texts = specialTokenTextsByConfig.get(config);
+  if (!texts) specialTokenTextsByConfig.set(config, (texts = readSpecialTokenTexts(config)));
+  return texts;
+}
+
+const specialTokenTextsByConfig = new WeakMap<TokenizerConfig, string[]>();
+
+function readSpecialTokenTexts(config: TokenizerConfig | undefined): string[] {
   const texts = new Set(Object.values(specialTokensFromConfig(config)));
   if (!config) return [...texts];
   const contentOf = (value: unknown) =>

@@ -43,12 +43,16 @@ export function deriveAssistantSpans(template: string, conversation: Conversatio
   const { messages } = conversation;
   const addGenerationPrompt = conversation.add_generation_prompt ?? false;
   const renders = new Map<string, string>();
+  // Only the special tokens the renders hold matter (a tokenizer may list thousands): each render is scanned once.
+  const present = new Set<string>();
   const render = (count: number, generationPrompt: boolean): string => {
     const key = `${count}:${generationPrompt}`;
     const known = renders.get(key);
     if (known !== undefined) return known;
     const text = renderPrefix(count, generationPrompt);
     renders.set(key, text);
+    for (const token of tokensIn(text, options.closingTokens ?? [])) present.add(token);
+    for (const token of Object.values(options.specialTokens ?? {})) if (token !== "" && text.includes(token)) present.add(token);
     return text;
   };
   const renderPrefix = (count: number, generationPrompt: boolean): string => {
@@ -62,9 +66,7 @@ export function deriveAssistantSpans(template: string, conversation: Conversatio
     }
   };
   const full = render(messages.length, addGenerationPrompt);
-  const closers = closingTokensFor(options);
   const eos = options.specialTokens?.["eos_token"];
-  const allTokens = [...new Set([...closers, ...Object.values(options.specialTokens ?? {})])].filter((token) => token !== "");
   const spans: Array<[number, number]> = [];
   const lastAssistant = messages.findLastIndex((message) => message.role === "assistant");
   for (const [index, message] of messages.entries()) {
@@ -73,9 +75,12 @@ export function deriveAssistantSpans(template: string, conversation: Conversatio
       spans.push([0, 0]);
       continue;
     }
-    const { start, generationPrompt } = turnStart(render, full, index, templateName, allTokens);
-    const turnClosers = closers.filter((token) => !generationPrompt.includes(token));
-    const region = index === messages.length - 1 && !addGenerationPrompt ? full.slice(start) : turnRegion(render, full, index, start, turnClosers, allTokens, templateName);
+    const { start, generationPrompt } = turnStart(render, full, index, templateName, () => [...present]);
+    const closersOfTurn = () => closingTokensFor(options, present).filter((token) => !generationPrompt.includes(token));
+    const region = index === messages.length - 1 && !addGenerationPrompt ? full.slice(start) : turnRegion(render, full, index, start, closersOfTurn, () => [...present], templateName);
+    const closers = closingTokensFor(options, present);
+    const turnClosers = closersOfTurn();
+    const allTokens = [...present];
     const trained = trainedLength(region, turnClosers, eos && turnClosers.includes(eos) ? eos : undefined, allTokens);
     const expectsOutput = hasOutput(message, closers);
     if (trained === 0) {
@@ -102,12 +107,13 @@ function turnStart(
   full: string,
   index: number,
   templateName: string,
-  tokens: readonly string[],
+  tokensOf: () => readonly string[],
 ): { start: number; generationPrompt: string } {
   const prompted = render(index, true);
   // The generation prompt is what the render with it adds (templates may also close the conversation differently
   // without it, e.g. with an eos), taken from a line or token boundary.
   const plain = render(index, false);
+  const tokens = tokensOf();
   const before = prompted.startsWith(plain) ? plain.length : boundaryBefore(prompted, commonPrefixLength(prompted, plain), tokens);
   const generationPrompt = prompted.slice(before);
   if (full.startsWith(prompted)) return { start: prompted.length, generationPrompt };
@@ -137,11 +143,13 @@ function turnRegion(
   full: string,
   index: number,
   start: number,
-  closers: readonly string[],
-  tokens: readonly string[],
+  closersOf: () => readonly string[],
+  tokensOf: () => readonly string[],
   templateName: string,
 ): string {
   const alone = render(index + 1, false);
+  const closers = closersOf();
+  const tokens = tokensOf();
   if (full.startsWith(alone)) return full.slice(start, alone.length);
   const shared = full.slice(start, Math.max(start, commonPrefixLength(alone, full)));
   // The shared text reaches the turn's closing token when only whitespace and special tokens (the last maybe cut
@@ -233,12 +241,35 @@ function endOfText(region: string, tokens: readonly string[]): number {
   }
 }
 
-function closingTokensFor(options: DeriveSpansOptions): string[] {
+const tokenPatterns = new WeakMap<readonly string[], RegExp>();
+const tokenSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function tokenSet(tokens: readonly string[]): ReadonlySet<string> {
+  let set = tokenSets.get(tokens);
+  if (!set) tokenSets.set(tokens, (set = new Set(tokens)));
+  return set;
+}
+
+/** Which of `tokens` occur in `text`: one regular-expression pass, compiled once per token list. */
+function tokensIn(text: string, tokens: readonly string[]): Set<string> {
+  if (tokens.length === 0) return new Set();
+  let pattern = tokenPatterns.get(tokens);
+  if (!pattern) {
+    const alternatives = [...new Set(tokens)].filter((token) => token !== "").sort((a, b) => b.length - a.length);
+    pattern = new RegExp(alternatives.map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+    tokenPatterns.set(tokens, pattern);
+  }
+  // Overlapping tokens are each found where they start: a shorter one inside a longer match is checked by `includes`.
+  return new Set(text.match(pattern) ?? []);
+}
+
+/** The special tokens in the text that may close a turn: the closing tokens and the eos, never bos, pad or unk. */
+function closingTokensFor(options: DeriveSpansOptions, present: ReadonlySet<string>): string[] {
   const tokens = options.specialTokens ?? {};
   // A tokenizer may name one token for several roles (pad = eos): the eos still closes turns.
   const never = new Set(NEVER_CLOSING_KEYS.map((key) => tokens[key]).filter((text): text is string => !!text && text !== tokens["eos_token"]));
-  const candidates = new Set([...(options.closingTokens ?? []), ...(tokens["eos_token"] ? [tokens["eos_token"]] : [])]);
-  return [...candidates].filter((token) => token !== "" && !never.has(token));
+  const closing = tokenSet(options.closingTokens ?? []);
+  return [...present].filter((token) => (closing.has(token) || token === tokens["eos_token"]) && !never.has(token));
 }
 
 function stripTokens(text: string, tokens: readonly string[]): string {

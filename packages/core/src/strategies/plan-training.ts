@@ -25,7 +25,7 @@ export interface PlanTrainingOptions {
   synthesize?: boolean;
 }
 
-const plans = new WeakMap<Registry | typeof NO_REGISTRY, Map<string, TrainingPlan>>();
+const plans = new WeakMap<Registry | typeof NO_REGISTRY, Map<string, Map<string, TrainingPlan>>>();
 const NO_REGISTRY = {};
 const PLANS_KEPT = 64;
 
@@ -43,15 +43,34 @@ const PLANS_KEPT = 64;
  * Throws `UnsupportedTemplateError` saying exactly why when nothing can be verified.
  */
 export function planTraining(template: string, options: PlanTrainingOptions = {}): TrainingPlan {
-  const key = JSON.stringify([options.specialTokens ?? null, options.closingTokens ?? null, options.templateKwargs ?? null, options.synthesize ?? true]) + template;
+  // Asked per record: keyed by the template string itself (its hash is cached) and a small key of the rest, the
+  // long list of closing tokens keyed by the array's identity where it can be (it is read once per config).
+  const key = [optionsKey(options.specialTokens), tokensKey(options.closingTokens), optionsKey(options.templateKwargs), options.synthesize ?? true].join("\u0000");
   let cache = plans.get(options.registry ?? NO_REGISTRY);
   if (!cache) plans.set(options.registry ?? NO_REGISTRY, (cache = new Map()));
-  const known = cache.get(key);
+  let byOptions = cache.get(template);
+  const known = byOptions?.get(key);
   if (known) return known;
   const plan = decide(template, options);
-  if (cache.size >= PLANS_KEPT) cache.delete(cache.keys().next().value!);
-  cache.set(key, plan);
+  if (!byOptions) {
+    if (cache.size >= PLANS_KEPT) cache.delete(cache.keys().next().value!);
+    cache.set(template, (byOptions = new Map()));
+  }
+  byOptions.set(key, plan);
   return plan;
+}
+
+const tokenKeys = new WeakMap<readonly string[], string>();
+
+function tokensKey(tokens: readonly string[] | undefined): string {
+  if (!tokens) return "";
+  let key = tokenKeys.get(tokens);
+  if (key === undefined) tokenKeys.set(tokens, (key = JSON.stringify(tokens)));
+  return key;
+}
+
+function optionsKey(value: Record<string, unknown> | undefined): string {
+  return value ? JSON.stringify(value) : "";
 }
 
 function decide(template: string, options: PlanTrainingOptions): TrainingPlan {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { applyChatTemplate, assertContentBlocksRendered, ConversationProblemError, joinContentBlocks, type ChatMessage, type TokenizerLike } from "../src/index.ts";
+import { applyChatTemplate, assertContentBlocksRendered, ConversationProblemError, joinContentBlocks, type ChatMessage } from "../src/index.ts";
+import { charTokenizer as charTokenizerOf } from "./char-tokenizer.ts";
 
-const charTokenizer: TokenizerLike = {
-  kind: "characters",
-  encode: async (text) => {
-    const ids = [...text].map((_, i) => text.charCodeAt(i));
-    return { ids, offsets: ids.map((_, i): [number, number] => [i, i + 1]) } as never;
-  },
-  tokenToId: () => undefined,
-  idToToken: () => undefined,
-};
+const charTokenizer = charTokenizerOf();
+
 
 /** Llama 3's way with content: a string filter on it, whatever it is. */
 const TRIMS_CONTENT = "{% for m in messages %}<{{ m.role }}>{{ m['content'] | trim }}{% endfor %}";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { charTokenizer as charTokenizerOf } from "./char-tokenizer.ts";
 import {
   applyChatTemplate,
   describeRenderEngine,
@@ -6,7 +7,6 @@ import {
   TemplateLimitError,
   TemplateRenderError,
   type RenderOptions,
-  type TokenizerLike,
 } from "../src/index.ts";
 import { DEFAULT_RENDER_LIMITS } from "../src/render/render-limits.ts";
 
@@ -147,12 +147,7 @@ describe("limits are options", () => {
 });
 
 describe("applyChatTemplate", () => {
-  const charTokenizer: TokenizerLike = {
-    kind: "characters",
-    encode: async (text) => ({ ids: [...text].map((ch) => ch.codePointAt(0)!), offsets: [] }) as never,
-    tokenToId: () => undefined,
-    idToToken: () => undefined,
-  };
+  const charTokenizer = charTokenizerOf();
 
   it("passes its limits option to the render", async () => {
     const options = { chatTemplate: depth(3), templateName: "hostile.jinja" };

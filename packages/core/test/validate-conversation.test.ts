@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { applyChatTemplate, ConversationProblemError, InvalidConversationError, validateConversation, type TokenizerLike } from "../src/index.ts";
+import { applyChatTemplate, ConversationProblemError, InvalidConversationError, validateConversation } from "../src/index.ts";
+import { charTokenizer as charTokenizerOf } from "./char-tokenizer.ts";
 
 /** One token per UTF-16 code unit: enough to reach the checks, which run before tokenizing. */
-const charTokenizer: TokenizerLike = {
-  kind: "characters",
-  encode: async (text) => {
-    const ids = [...text].map((_, i) => text.charCodeAt(i));
-    return { ids, offsets: ids.map((_, i): [number, number] => [i, i + 1]) } as never;
-  },
-  tokenToId: () => undefined,
-  idToToken: () => undefined,
-};
+const charTokenizer = charTokenizerOf();
+
 const TEMPLATE = "{% for m in messages %}{{ m.role }}: {{ m.content }}\n{% endfor %}";
 
 const user = (content: unknown) => ({ role: "user", content });

@@ -10,7 +10,7 @@ import { planTraining } from "./strategies/plan-training.ts";
 import { renderForTraining } from "./strategies/render-for-training.ts";
 import type { Strategy, TrainingPlan } from "./strategies/strategy.ts";
 import type { RenderLimits } from "./render/render-limits.ts";
-import type { TokenizerLike } from "./tokenizer/types.ts";
+import type { TokenizedText, TokenizerLike } from "./tokenizer/types.ts";
 import { isDefaultSelection, trainedRanges, type TurnSelection } from "./turns/turn-selection.ts";
 import type { ChatMessage, Conversation, Span, ToolDefinition } from "./types.ts";
 
@@ -91,6 +91,21 @@ export async function applyChatTemplate(
   messages: ChatMessage[],
   options: ApplyChatTemplateOptions = {},
 ): Promise<ChatTemplateEncoding> {
+  const rendering = renderForEncoding(tokenizer, messages, options);
+  return encodingOf(await tokenizer.encode(rendering.text), rendering, options);
+}
+
+/** A conversation rendered and its trained ranges found: all `applyChatTemplate` does before tokenizing. */
+export interface ChatRendering {
+  text: string;
+  spans: Span[];
+  templateUsed: TemplateUsed;
+  /** With masks: the ranges of `text` that train (the spans, or the turns a turn selection picks). */
+  trainedRanges?: readonly Span[];
+}
+
+/** Validates, renders and (with masks) finds the trained ranges: everything but tokenizing. Throws as `applyChatTemplate` does. */
+export function renderForEncoding(tokenizer: TokenizerLike, messages: ChatMessage[], options: ApplyChatTemplateOptions = {}): ChatRendering {
   if (!Array.isArray(messages) || messages.length === 0) {
     throw new InvalidConversationError("messages", "expected a non-empty list of messages");
   }
@@ -102,14 +117,22 @@ export async function applyChatTemplate(
     add_generation_prompt: options.addGenerationPrompt ?? false,
   };
   const { text, spans, templateUsed, renderPrefix, endOfTurn } = renderConversation(tokenizer, conversation, options);
-  const tokenized = await tokenizer.encode(text);
+  return {
+    text,
+    spans,
+    templateUsed,
+    ...(options.returnAssistantTokensMask ? { trainedRanges: selectedRanges(messages, text, spans, renderPrefix, endOfTurn, options.turns) } : {}),
+  };
+}
+
+/** The encoding of a rendered conversation once its text is tokenized (`rendering.text`, no special tokens added). */
+export function encodingOf(tokenized: TokenizedText, rendering: ChatRendering, options: ApplyChatTemplateOptions = {}): ChatTemplateEncoding {
+  const { text, spans, templateUsed, trainedRanges } = rendering;
   const ids = tokenized.ids;
   const rows = {
     input_ids: ids,
     attention_mask: new Array<number>(ids.length).fill(1),
-    ...(options.returnAssistantTokensMask
-      ? { assistant_masks: assistantMasksOf(tokenized, selectedRanges(messages, text, spans, renderPrefix, endOfTurn, options.turns)) }
-      : {}),
+    ...(trainedRanges ? { assistant_masks: assistantMasksOf(tokenized, trainedRanges) } : {}),
   };
   if (options.maxLength !== undefined) {
     return { ...truncateRows({ ...rows, offsets: tokenized.offsets }, options.maxLength, options.truncation ?? "right"), text, spans, templateUsed };

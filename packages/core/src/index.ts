@@ -21,10 +21,14 @@ export { masksFromSpans, masksFromSpanEnds, assistantMasksOf, mergeSpans, type T
 export { expandPlaceholders, type PlaceholderExpansion, type TokenRows } from "./expand-placeholders.ts";
 export {
   applyChatTemplate,
+  encodingOf,
+  renderForEncoding,
   type ApplyChatTemplateOptions,
+  type ChatRendering,
   type ChatTemplateEncoding,
   type TemplateUsed,
 } from "./apply-chat-template.ts";
+export { applyChatTemplateBatch, type ChatTemplateBatchResult, type ChatTemplateRequest } from "./apply-chat-template-batch.ts";
 export {
   isDefaultSelection,
   trainedRanges,

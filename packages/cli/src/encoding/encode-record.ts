@@ -1,13 +1,14 @@
 import {
-  applyChatTemplate,
+  applyChatTemplateBatch,
   ConversationProblemError,
   joinContentBlocks,
   labelsFromMasks,
   truncateRows,
+  type ChatTemplateEncoding,
+  type ChatTemplateRequest,
   type ContentBlocksPolicy,
   type EndOfTurnTraining,
   type Strategy,
-  type TrainingPlan,
   type Truncation,
 } from "@training-templates/core";
 import { registry } from "@training-templates/all";
@@ -88,6 +89,34 @@ export class RecordEncoder {
   ) {}
 
   async encode(text: string): Promise<Outcome> {
+    return (await this.encodeBatch([text]))[0]!;
+  }
+
+  /**
+   * Many records at once, in order: each parsed and rendered, then all their texts tokenized in one call (the
+   * native binding's `encodeBatch`). A bad record is rejected alone.
+   */
+  async encodeBatch(texts: readonly string[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = new Array(texts.length);
+    const requests: ChatTemplateRequest[] = [];
+    const pending: Array<{ index: number; record: ChatRecord }> = [];
+    texts.forEach((text, index) => {
+      const prepared = this.requestFor(text);
+      if ("kind" in prepared) outcomes[index] = prepared;
+      else {
+        requests.push(prepared.request);
+        pending.push({ index, record: prepared.record });
+      }
+    });
+    const results = await applyChatTemplateBatch(this.tokenizer, requests);
+    results.forEach((result, position) => {
+      const { index, record } = pending[position]!;
+      outcomes[index] = result.ok ? this.encodedOf(result.encoding, record) : rejectionFor(result.error);
+    });
+    return outcomes;
+  }
+
+  private requestFor(text: string): { request: ChatTemplateRequest; record: ChatRecord } | Rejection {
     const parsed = parseRecord(text, this.shape);
     if (!parsed.ok) return parsed;
     const record = parsed.record;
@@ -95,34 +124,35 @@ export class RecordEncoder {
     if (template === undefined) {
       return reject("no-template", `the tokenizer's named templates have none for this record ("default"${record.tools ? ' or "tool_use"' : ""})`);
     }
-    try {
-      // Joined here, not only in the library: the prefixes rendered to locate turns must see the same messages.
-      const messages = this.options.contentBlocks === "join" ? joinContentBlocks(record.messages) : record.messages;
-      return await this.encodeWith(template, planOf(this.choice, record.tools !== undefined), { ...record, messages });
-    } catch (error) {
-      return rejectionFor(error);
-    }
-  }
-
-  private async encodeWith(template: string, plan: TrainingPlan | undefined, record: ChatRecord): Promise<Encoded> {
+    // Joined here, not only in the library: the prefixes rendered to locate turns must see the same messages.
+    const messages = this.options.contentBlocks === "join" ? joinContentBlocks(record.messages) : record.messages;
+    const plan = planOf(this.choice, record.tools !== undefined);
     // One clock per record: the prefixes rendered to locate turns and masks must show the same `strftime_now` date.
     const renderedAt = new Date();
-    const now = () => renderedAt;
-    // The plan names the model's template (every record's text is checked against it) and how spans are found.
-    const encoding = await applyChatTemplate(this.tokenizer, record.messages, {
-      chatTemplate: plan?.original ?? template,
-      ...(plan ? { plan } : {}),
-      registry,
-      templateName: this.choice.name,
-      returnAssistantTokensMask: true,
-      addGenerationPrompt: record.addGenerationPrompt,
-      now,
-      contentBlocks: this.options.contentBlocks ?? "reject",
-      ...(record.tools ? { tools: record.tools } : {}),
-      ...(record.documents ? { documents: record.documents } : {}),
-      ...(record.templateKwargs ? { templateKwargs: record.templateKwargs } : {}),
-      turns: { roles: this.options.roles, endOfTurnTraining: this.options.endOfTurnTraining, lastTurnOnly: this.options.lastTurnOnly, excluded: record.excluded },
-    });
+    return {
+      record,
+      request: {
+        messages,
+        options: {
+          // The plan names the model's template (every record's text is checked against it) and how spans are found.
+          chatTemplate: plan?.original ?? template,
+          ...(plan ? { plan } : {}),
+          registry,
+          templateName: this.choice.name,
+          returnAssistantTokensMask: true,
+          addGenerationPrompt: record.addGenerationPrompt,
+          now: () => renderedAt,
+          contentBlocks: this.options.contentBlocks ?? "reject",
+          ...(record.tools ? { tools: record.tools } : {}),
+          ...(record.documents ? { documents: record.documents } : {}),
+          ...(record.templateKwargs ? { templateKwargs: record.templateKwargs } : {}),
+          turns: { roles: this.options.roles, endOfTurnTraining: this.options.endOfTurnTraining, lastTurnOnly: this.options.lastTurnOnly, excluded: record.excluded },
+        },
+      },
+    };
+  }
+
+  private encodedOf(encoding: ChatTemplateEncoding, record: ChatRecord): Encoded {
     const assistantMasks = encoding.assistant_masks ?? [];
     let rows = { input_ids: encoding.input_ids, attention_mask: encoding.attention_mask, assistant_masks: assistantMasks };
     const fullLength = rows.input_ids.length;

@@ -1,25 +1,31 @@
 import type { Outcome, RecordEncoder } from "../encoding/encode-record.ts";
 
-/** Encodes records, in this thread or in workers. */
+/** Records per batch: as many as the floor `prepare` is measured against tokenizes per `encodeBatch`. */
+export const BATCH_SIZE = 256;
+
+/** Encodes batches of records, in this thread or in workers. */
 export interface RecordProcessor {
-  /** How many records may be under way at once: enough to keep every thread busy, few enough to bound memory. */
-  readonly capacity: number;
-  /** The record's outcome; rejects only for failures that must end the run. */
-  process(text: string): Promise<Outcome>;
+  /** Records per batch. */
+  readonly batchSize: number;
+  /** How many batches may be under way at once: enough to keep every thread busy, few enough to bound memory. */
+  readonly batchesInFlight: number;
+  /** Each record's outcome, in order; rejects only for failures that must end the run. */
+  processBatch(texts: string[]): Promise<Outcome[]>;
   close(): Promise<void>;
 }
 
 /**
- * Encodes in the calling thread. A few records overlap so that rendering one proceeds while the tokenizer's
- * native code works on another.
+ * Encodes in the calling thread. Two batches overlap: this thread parses and renders one while the tokenizer's
+ * native threads tokenize the other.
  */
 export class InlineProcessor implements RecordProcessor {
-  readonly capacity = 4;
+  readonly batchSize = BATCH_SIZE;
+  readonly batchesInFlight = 2;
 
   constructor(private readonly encoder: RecordEncoder) {}
 
-  process(text: string): Promise<Outcome> {
-    return this.encoder.encode(text);
+  processBatch(texts: string[]): Promise<Outcome[]> {
+    return this.encoder.encodeBatch(texts);
   }
 
   async close(): Promise<void> {}

@@ -4,7 +4,7 @@ import { RecordEncoder } from "../encoding/encode-record.ts";
 import { openTokenizer } from "../tokenizer-dir.ts";
 import type { WorkerFailure, WorkerJob, WorkerMessage, WorkerSetup } from "./worker-protocol.ts";
 
-// A worker thread of `prepare --workers N`: loads the tokenizer once, then encodes the records it is sent.
+// A worker thread of `prepare --workers N`: loads the tokenizer once, then encodes the batches of records it is sent.
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const post = (message: WorkerMessage) => port.postMessage(message);
@@ -18,8 +18,8 @@ try {
   const tokenizer = await openTokenizer(setup.tokenizerDir);
   const encoder = new RecordEncoder(tokenizer, setup.choice, setup.shape, setup.options);
   port.on("message", (job: WorkerJob) => {
-    encoder.encode(job.text).then(
-      (outcome) => post({ type: "done", id: job.id, outcome }),
+    encoder.encodeBatch(job.texts).then(
+      (outcomes) => post({ type: "done", id: job.id, outcomes }),
       (error: unknown) => post({ type: "failed", id: job.id, failure: failureOf(error) }),
     );
   });

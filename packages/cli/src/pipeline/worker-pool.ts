@@ -1,11 +1,11 @@
 import { Worker } from "node:worker_threads";
 import { CliError } from "../cli-error.ts";
 import type { Outcome } from "../encoding/encode-record.ts";
-import type { RecordProcessor } from "./processor.ts";
-import type { WorkerFailure, WorkerMessage, WorkerSetup } from "./worker-protocol.ts";
+import { BATCH_SIZE, type RecordProcessor } from "./processor.ts";
+import type { WorkerFailure, WorkerJob, WorkerMessage, WorkerSetup } from "./worker-protocol.ts";
 
-/** Records each worker may hold at once: one being encoded, the next ones already waiting in its queue. */
-const JOBS_PER_WORKER = 4;
+/** Batches each worker may hold at once: one being encoded, the next already waiting in its queue. */
+const BATCHES_PER_WORKER = 2;
 
 interface PoolWorker {
   worker: Worker;
@@ -13,24 +13,26 @@ interface PoolWorker {
 }
 
 interface PendingJob {
-  resolve: (outcome: Outcome) => void;
+  resolve: (outcomes: Outcome[]) => void;
   reject: (error: unknown) => void;
   worker: PoolWorker;
 }
 
 /**
- * Encodes records on worker threads, each with its own tokenizer loaded once. A record goes to the least busy
- * worker; results come back in any order (the caller restores input order).
+ * Encodes batches of records on worker threads, each with its own tokenizer loaded once (their native tokenizing
+ * shares the process's one thread pool). A batch goes to the least busy worker; results come back in any order
+ * (the caller restores input order).
  */
 export class WorkerPool implements RecordProcessor {
-  readonly capacity: number;
+  readonly batchSize = BATCH_SIZE;
+  readonly batchesInFlight: number;
   private readonly pending = new Map<number, PendingJob>();
   private nextId = 0;
   private broken: Error | undefined;
   private closing = false;
 
   private constructor(private readonly workers: PoolWorker[]) {
-    this.capacity = workers.length * JOBS_PER_WORKER;
+    this.batchesInFlight = workers.length * BATCHES_PER_WORKER;
     for (const poolWorker of workers) {
       poolWorker.worker.on("message", (message: WorkerMessage) => this.settle(message));
       poolWorker.worker.on("error", (error) => this.fail(error));
@@ -54,14 +56,14 @@ export class WorkerPool implements RecordProcessor {
     return new WorkerPool(workers.map((worker) => ({ worker, busy: 0 })));
   }
 
-  process(text: string): Promise<Outcome> {
+  processBatch(texts: string[]): Promise<Outcome[]> {
     if (this.broken) return Promise.reject(this.broken);
     const target = this.workers.reduce((least, candidate) => (candidate.busy < least.busy ? candidate : least));
     const id = this.nextId++;
     target.busy++;
-    return new Promise<Outcome>((resolve, reject) => {
+    return new Promise<Outcome[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker: target });
-      target.worker.postMessage({ id, text });
+      target.worker.postMessage({ id, texts } satisfies WorkerJob);
     });
   }
 
@@ -76,7 +78,7 @@ export class WorkerPool implements RecordProcessor {
     if (!job) return;
     this.pending.delete(message.id);
     job.worker.busy--;
-    if (message.type === "done") job.resolve(message.outcome);
+    if (message.type === "done") job.resolve(message.outcomes);
     else job.reject(errorFrom(message.failure));
   }
 

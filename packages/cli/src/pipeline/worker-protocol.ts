@@ -10,9 +10,10 @@ export interface WorkerSetup {
   options: EncodeOptions;
 }
 
+/** A batch of records (their input text) to encode. */
 export interface WorkerJob {
   id: number;
-  text: string;
+  texts: string[];
 }
 
 /** A failure that must end the run, carried across the thread boundary (errors lose their class there). */
@@ -26,5 +27,5 @@ export interface WorkerFailure {
 export type WorkerMessage =
   | { type: "ready" }
   | { type: "init-failed"; failure: WorkerFailure }
-  | { type: "done"; id: number; outcome: Outcome }
+  | { type: "done"; id: number; outcomes: Outcome[] }
   | { type: "failed"; id: number; failure: WorkerFailure };

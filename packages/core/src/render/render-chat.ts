@@ -59,6 +59,11 @@ function compile(template: string, templateName: string): Compiled {
   }
 }
 
+/** The parsed template (prepared as `renderChat` renders it), parsed once per distinct template. */
+export function parsedTemplate(template: string, templateName = "(template)"): Program {
+  return compile(template, templateName).program;
+}
+
 /** Unicode noncharacters: never meant to appear in text interchange, so in practice never in a conversation. */
 function markerCandidates(template: string): number[] {
   const candidates: number[] = [];

@@ -2,6 +2,7 @@ import { DerivedMasksError, TemplateMismatchError, TrainingTemplatesError } from
 import type { Registry } from "../registry/registry.ts";
 import { buildTemplateContext } from "../render/context.ts";
 import { renderChat, type RenderedChat } from "../render/render-chat.ts";
+import { rendersSameText } from "../render/same-text.ts";
 import type { OriginalPatch, TrainingTemplate } from "../template-types.ts";
 import type { Conversation } from "../types.ts";
 import { deriveAssistantSpans, type DeriveSpansOptions } from "./derive-spans.ts";
@@ -46,6 +47,8 @@ export function renderForTraining(plan: TrainingPlan, conversation: Conversation
   }
   if (plan.strategy === "synthesized") return renderSynthesized(plan, conversation, options, render);
   if (!VARIANT_STRATEGIES.has(plan.strategy)) return { ...render(plan.trainingTemplate, templateName), strategy: plan.strategy };
+  const provenSame = provenSameText(plan.trainingTemplate, plan.original, render, templateName);
+  if (provenSame) return { ...provenSame, strategy: plan.strategy };
   // The original first: a conversation the model's own template refuses is refused, whatever the variant does.
   const original = render(plan.original, options.templateName ?? "(the model's chat template)");
   let training: RenderedChat | undefined;
@@ -84,6 +87,8 @@ function renderSynthesized(
   options: RenderForTrainingOptions,
   render: (template: string, name: string) => RenderedChat,
 ): TrainingRender {
+  const provenSame = provenSameText(plan.trainingTemplate!, plan.original, render, `${options.templateName ?? "the chat template"} (synthesized training template)`);
+  if (provenSame) return { text: provenSame.text, spans: turnSpans(plan.trainingTemplate!, provenSame.spans), strategy: "synthesized" };
   const original = render(plan.original, options.templateName ?? "(the model's chat template)");
   let training: RenderedChat | undefined;
   let trainingError: unknown;
@@ -98,6 +103,21 @@ function renderSynthesized(
     ? describeTextDifference("the original", original.text, "the synthesized training template", training.text)
     : `the original renders the conversation, but the synthesized training template fails: ${(trainingError as Error).message}`;
   return mismatch(plan, conversation, options, original.text, training?.text ?? "", detail);
+}
+
+/**
+ * The training template's render alone, where its text is proven to be the original's for every record (it only
+ * adds markers: `rendersSameText`). Undefined otherwise, or where it fails: the record then goes the long way, which
+ * renders the original first and reports its error as the original's.
+ */
+function provenSameText(training: string, original: string, render: (template: string, name: string) => RenderedChat, name: string): RenderedChat | undefined {
+  if (!rendersSameText(training, original)) return undefined;
+  try {
+    return render(training, name);
+  } catch (error) {
+    if (!(error instanceof TrainingTemplatesError)) throw error;
+    return undefined;
+  }
 }
 
 function mismatch(plan: TrainingPlan, conversation: Conversation, options: RenderForTrainingOptions, expected: string, actual: string, detail: string): TrainingRender {

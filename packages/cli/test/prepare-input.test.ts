@@ -134,7 +134,7 @@ describe("prepare: inputs with nothing in them, and runs that cannot start", () 
     [["--shard", "3/2"], "--shard takes I/N with 0 <= I < N"],
     [["--train-on-eos", "sometimes"], '--train-on-eos takes turn, last, none; got "sometimes"'],
     [["--max-length", "0"], "--max-length takes a whole number of at least 1"],
-    [["--workers", "two"], "--workers takes a whole number of at least 1"],
+    [["--workers", "two"], "--workers takes auto or a whole number of at least 1"],
     [["--truncation", "middle"], "--truncation takes right, left"],
     [["--role-alias", "bot"], "--role-alias takes FROM=TO pairs"],
     [["--roles", "assistant,"], "--roles takes role names separated by commas"],

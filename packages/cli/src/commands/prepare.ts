@@ -83,7 +83,9 @@ ${CONTENT_BLOCKS_USAGE}
   --drop-empty        reject records in which no token trains (they are kept, with a
                       warning, by default)
   --rejects FILE      also write each rejected record as { "line", "kind", "reason", "input" }
-  --workers N         encode on N threads, each with its own tokenizer (default 1)
+  --workers N|auto    render on N threads, each with its own tokenizer; tokenizing always uses
+                      every core (native pool). auto (default): 1 below 4 cores, else one
+                      per 2 cores, at most 8
   --shard I/N         read and process only the I-th of N contiguous parts of the input, about
                       1/N of its bytes (whole Parquet files, else row groups; JSON Lines cut
                       at line starts), so N machines can split one input (I from 0 to N-1);
@@ -131,7 +133,7 @@ export const prepareCommand: Command = {
         "include-text": { type: "boolean", default: false },
         "drop-empty": { type: "boolean", default: false },
         rejects: { type: "string" },
-        workers: { type: "string", default: "1" },
+        workers: { type: "string", default: "auto" },
         shard: { type: "string" },
         "progress-interval": { type: "string", default: "5" },
       },

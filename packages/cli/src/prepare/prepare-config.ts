@@ -1,3 +1,4 @@
+import { defaultWorkers } from "./default-workers.ts";
 import type { Truncation } from "@training-templates/core";
 import { requireOption } from "../args.ts";
 import { CliError } from "../cli-error.ts";
@@ -96,7 +97,7 @@ export function readPrepareConfig(flags: PrepareFlags, usage: string): PrepareCo
       ...(keepColumns.length > 0 ? { keepColumns } : {}),
     },
     dropEmpty: flags["drop-empty"],
-    workers: Math.min(positiveInteger(flags.workers, "--workers", usage), MAX_WORKERS),
+    workers: workersOf(flags.workers, usage),
     ...(shard ? { shard } : {}),
     progressIntervalSeconds: nonNegativeNumber(flags["progress-interval"], "--progress-interval", usage),
   };
@@ -105,6 +106,13 @@ export function readPrepareConfig(flags: PrepareFlags, usage: string): PrepareCo
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string, usage: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError("USAGE", `${flag} takes ${allowed.join(", ")}; got "${value}"`, { usage });
+}
+
+/** `--workers auto` (the default) or a count. */
+function workersOf(value: string, usage: string): number {
+  if (value === "auto") return defaultWorkers();
+  if (!/^\d+$/.test(value.trim())) throw new CliError("USAGE", `--workers takes auto or a whole number of at least 1, got "${value}"`, { usage });
+  return Math.min(positiveInteger(value, "--workers", usage), MAX_WORKERS);
 }
 
 function positiveInteger(value: string, flag: string, usage: string): number {

@@ -13,6 +13,7 @@ export { DEFAULT_RENDER_LIMITS, type RenderLimits } from "./render/render-limits
 export { MAX_RANGE } from "./render/sandbox.ts";
 export { tryRender, sameOutcome, type RenderOutcome } from "./render/try-render.ts";
 export { buildTemplateContext, specialTokensFromConfig, specialTokenTextsFromConfig } from "./render/context.ts";
+export { rendersSameText } from "./render/same-text.ts";
 export { strftime } from "./render/strftime.ts";
 export { pythonStrip } from "./render/python-strings.ts";
 export { hasGenerationMarkers, findGenerationTags } from "./render/scan-template.ts";

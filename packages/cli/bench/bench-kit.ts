@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 export interface BenchOptions {
   /** A smoke run: small inputs, few passes. Its figures only show that the suite works. */
   quick: boolean;
-  /** Records for `prepare` end to end (default 100,000; 5,000 with `quick`). */
+  /** N of the scale rows of `prepare` end to end, which also runs 4N (default 20,000; 2,000 with `quick`). */
   prepareRecords?: number;
 }
 

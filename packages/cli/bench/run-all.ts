@@ -4,7 +4,7 @@
 //   pnpm bench --quick                  a smoke run: small inputs, two passes
 //   pnpm bench --only render,pipeline   some sections (ids below: render, pipeline, js-tokenizers, prepare, parquet, strategies)
 //   pnpm bench --print                  print the markdown instead of writing BENCHMARKS.md (also --output FILE)
-//   pnpm bench --prepare-records N      records for `prepare` end to end (default 100,000)
+//   pnpm bench --prepare-records N      N of section 4's scale rows, which also runs 4N (default 20,000)
 // A new section is a `*.bench.ts` exporting `run(options): Promise<BenchSection>` (see bench-kit.ts) and one line in
 // SECTIONS.
 import { execFileSync } from "node:child_process";

@@ -1,12 +1,14 @@
 // `pnpm bench`: runs every benchmark section and writes BENCHMARKS.md (at the repository root) with the machine,
 // the versions, the date and the command. Not part of the tests.
-//   pnpm bench                          the full suite (about 10 minutes on 2 cores)
-//   pnpm bench --quick                  a smoke run: small inputs, two passes
-//   pnpm bench --only render,pipeline   some sections (ids below: render, pipeline, js-tokenizers, prepare, parquet, strategies)
+//   pnpm bench                          the full suite (about 12 minutes on 2 cores)
+//   pnpm bench --quick                  a smoke run: small inputs, few passes
+//   pnpm bench --only render,pipeline   some sections (ids below: render, pipeline, js-tokenizers, prepare,
+//                                       prepare-floor, parquet, strategies)
 //   pnpm bench --print                  print the markdown instead of writing BENCHMARKS.md (also --output FILE)
 //   pnpm bench --prepare-records N      N of section 4's scale rows, which also runs 4N (default 20,000)
 // A new section is a `*.bench.ts` exporting `run(options): Promise<BenchSection>` (see bench-kit.ts) and one line in
-// SECTIONS.
+// SECTIONS. The end-to-end sections (prepare-floor, prepare, parquet) run the built CLI (`dist/bin.js`) through its
+// public flags only, so they measure whatever pipeline the build holds.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -20,6 +22,7 @@ const SECTIONS: ReadonlyArray<{ id: string; load: () => Promise<{ run: BenchRun 
   { id: "pipeline", load: () => import("./pipeline.bench.ts") },
   { id: "js-tokenizers", load: () => import("./js-tokenizers.bench.ts") },
   { id: "prepare", load: () => import("./prepare-scale.bench.ts") },
+  { id: "prepare-floor", load: () => import("./prepare-floor.bench.ts") },
   { id: "parquet", load: () => import("./parquet-output.bench.ts") },
   { id: "strategies", load: () => import("./strategies.bench.ts") },
 ];

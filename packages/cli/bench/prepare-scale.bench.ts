@@ -54,6 +54,7 @@ export async function run(options: BenchOptions): Promise<BenchSection> {
     const smallSeconds = (smallBefore.seconds + smallAfter.seconds) / 2;
     const smallPeak = Math.max(smallBefore.peakRssMiB!, smallAfter.peakRssMiB!);
     const timeRatio = largeRun.seconds / smallSeconds;
+    const cpuRatio = largeRun.cpuSeconds! / ((smallBefore.cpuSeconds! + smallAfter.cpuSeconds!) / 2);
     const memoryRatio = largeRun.peakRssMiB! / smallPeak;
     const workersRatio = one.seconds / two.seconds;
     const inputMiB = (await stat(large)).size / 2 ** 20;
@@ -64,6 +65,7 @@ export async function run(options: BenchOptions): Promise<BenchSection> {
       m.seconds.toFixed(1),
       formatCount(m.records / m.seconds),
       formatCount(m.tokens / m.seconds),
+      m.cpuSeconds!.toFixed(1),
       (m.cpuSeconds! / m.wallSeconds).toFixed(2),
       m.peakRssMiB!.toFixed(0),
     ];
@@ -76,14 +78,15 @@ export async function run(options: BenchOptions): Promise<BenchSection> {
         `${spec.tokenizerPackage}'s tokenizer.json with the vendor's original chat template; N runs before and after 4N, and the ` +
         "figures for N are their mean. Then N with `--workers 1` and with `--workers 2`. One pass each. *wall*: start to exit; " +
         "*prepare s*: the CLI's own clock (summary.json), from its workers being ready to the last record written, which " +
-        "records/s and tokens/s are per. *cores busy*: the process's CPU time over its wall time (worker threads and the " +
-        "native binding's threads included). Peak RSS of the whole process (Linux VmHWM).",
-      headers: ["run", "records", "wall s", "prepare s", "records/s", "tokens/s", "cores busy", "peak RSS MiB"],
+        "records/s and tokens/s are per. *CPU s*: the whole process's CPU time, start-up included (worker threads and the " +
+        "native binding's threads too), which a busier machine changes less than the clock; *cores busy*: that over its wall " +
+        "time. Peak RSS of the whole process (Linux VmHWM).",
+      headers: ["run", "records", "wall s", "prepare s", "records/s", "tokens/s", "CPU s", "cores busy", "peak RSS MiB"],
       rows: [row(smallBefore), row(largeRun), row(smallAfter), row(one), row(two)],
       targets: [
         {
           target: `time linear in input size (4N: at most ×${LINEAR_RATIO} the time of N)`,
-          measured: `${formatRatio(timeRatio)} (${largeRun.seconds.toFixed(1)} s against ${smallSeconds.toFixed(1)} s)`,
+          measured: `${formatRatio(timeRatio)} on the CLI's clock (${largeRun.seconds.toFixed(1)} s against ${smallSeconds.toFixed(1)} s); ${formatRatio(cpuRatio)} in CPU time, start-up included`,
           reached: timeRatio <= LINEAR_RATIO,
         },
         {

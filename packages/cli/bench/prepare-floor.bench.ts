@@ -356,8 +356,9 @@ function derivedNote(result: CaseResult, curated: CaseResult | undefined): strin
     `assistant turn the prefix before it with and without the generation prompt and the prefix through it (${(assistantTurns / result.records).toFixed(2)} ` +
     `assistant turns per record here). In this process, one render of every record takes ${(renderMs / 1000).toFixed(2)} s of CPU and ` +
     `\`deriveAssistantSpans\` of every record ${(deriveMs / 1000).toFixed(2)} s (${formatRatio(deriveMs / renderMs)}): the extra renders ` +
-    `and span search cost about ${((deriveMs - renderMs) / 1000).toFixed(2)} s, of the ${(prepare - floor).toFixed(2)} s \`prepare\` takes beyond its floor` +
-    (curated ? `; the rest is what \`prepare\` pays beyond the floor with a curated template too (qwen-3: ${(curated.figures.get("prepare")!.seconds - curated.figures.get("floor")!.seconds).toFixed(2)} s).` : ".")
+    `and span search cost about ${((deriveMs - renderMs) / 1000).toFixed(2)} s of the ${(prepare - floor).toFixed(2)} s \`prepare\` takes beyond its floor; ` +
+    `the other ${(prepare - floor - (deriveMs - renderMs) / 1000).toFixed(2)} s compare with what it takes beyond the floor with a curated template` +
+    (curated ? ` (qwen-3, its per-record text check included: ${(curated.figures.get("prepare")!.seconds - curated.figures.get("floor")!.seconds).toFixed(2)} s).` : ".")
   );
 }
 

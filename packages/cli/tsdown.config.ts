@@ -1,4 +1,8 @@
 import { packageConfig } from "../../tsdown.config.base.ts";
 
-// The worker of `prepare --workers N` is its own entry: worker threads load it by file name, next to the CLI's chunks.
-export default packageConfig({ bin: "src/bin.ts", index: "src/index.ts", "record-worker": "src/pipeline/record-worker.ts" }, { platform: "node" });
+// The worker of `prepare --workers N` and the Parquet encoding thread are entries of their own: worker threads load
+// them by file name, next to the CLI's chunks.
+export default packageConfig(
+  { bin: "src/bin.ts", index: "src/index.ts", "record-worker": "src/pipeline/record-worker.ts", "parquet-worker": "src/io/parquet-worker.ts" },
+  { platform: "node" },
+);

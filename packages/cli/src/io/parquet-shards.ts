@@ -1,11 +1,10 @@
-import { open, readdir, rename, rm, type FileHandle } from "node:fs/promises";
+import { readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { ByteWriter, ParquetWriter } from "hyparquet-writer";
-import { CliError, messageOf } from "../cli-error.ts";
 import { encodedRow, type Encoded } from "../encoding/encode-record.ts";
 import type { RowOutput } from "../pipeline/record-sink.ts";
-
-type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][number];
+import { IntListBuilder } from "./parquet-columns.ts";
+import type { RowGroupColumn, SchemaElement } from "./parquet-protocol.ts";
+import { BUILT_WORKER, EncoderThread } from "./parquet-thread.ts";
 
 /** Where the shards go: `dir/stem-00000-of-00004.parquet`, … */
 export interface ParquetTarget {
@@ -23,6 +22,8 @@ export interface ParquetShardOptions {
   keptColumns: readonly string[];
   /** Written into each file's footer (`key_value_metadata`). */
   metadata: Record<string, string>;
+  /** The encoding thread's script: the built one beside this module unless given (tests of the source give dist's). */
+  workerScript?: URL;
 }
 
 /**
@@ -38,16 +39,32 @@ export interface ShardFile {
   rows: number;
 }
 
+/** The file being written, as this thread counts it (the encoding thread holds the handle). */
+interface OpenShard {
+  path: string;
+  rows: number;
+}
+
 /**
- * Writes rows into Parquet shards of at most `rowsPerShard` rows, a row group at a time (memory holds one row group).
- * How many shards there will be is known only at the end, so each is written as `stem-00000.parquet.partial` and
- * renamed to the Hub's `stem-00000-of-00004.parquet` by `close()`; a run that stops early leaves only `.partial`
- * files, which no `*.parquet` pattern picks up.
+ * Writes rows into Parquet shards of at most `rowsPerShard` rows, a row group at a time. How many shards there will
+ * be is known only at the end, so each is written as `stem-00000.parquet.partial` and renamed to the Hub's
+ * `stem-00000-of-00004.parquet` by `close()`; a run that stops early leaves only `.partial` files, which no
+ * `*.parquet` pattern picks up.
+ *
+ * The rows of a row group are collected here, their id lists flat; encoding the group (levels, dictionaries,
+ * compression) and writing the files happen on a thread of their own (parquet-worker.ts), which takes the flat
+ * buffers over. Memory holds the group being collected and at most `ROW_GROUPS_IN_FLIGHT` more: `writeRow` waits
+ * while the thread is that far behind. A failure there (a full disk) is thrown by the next call.
  */
 export class ParquetShardWriter implements RowOutput {
   private readonly partials: ShardFile[] = [];
   private file: OpenShard | undefined;
-  private buffer: Array<Record<string, unknown>> = [];
+  private readonly idLists: IntListBuilder[];
+  /** The columns of one value per row: the text, then the kept columns. */
+  private readonly cellNames: string[];
+  /** Their values in the group being collected, as the rows have them. */
+  private cells: unknown[][];
+  private bufferedRows = 0;
   private bufferedTokens = 0;
   private schema: SchemaElement[] | undefined;
   private jsonColumns = new Set<string>();
@@ -55,24 +72,34 @@ export class ParquetShardWriter implements RowOutput {
   private constructor(
     readonly target: ParquetTarget,
     private readonly options: ParquetShardOptions,
-  ) {}
+    private readonly thread: EncoderThread,
+  ) {
+    this.idLists = options.idColumns.map((name) => new IntListBuilder(name, ROW_GROUP_ROWS));
+    this.cellNames = [...(options.text ? ["text"] : []), ...options.keptColumns];
+    this.cells = this.cellNames.map(() => []);
+  }
 
   static async open(target: ParquetTarget, options: ParquetShardOptions): Promise<ParquetShardWriter> {
     // What a crashed earlier run left: its partial shards would be mistaken for this run's.
     for (const name of await listShards(target)) if (partialPattern(target.stem).test(name)) await rm(join(target.dir, name), { force: true });
-    return new ParquetShardWriter(target, options);
+    const kvMetadata = Object.entries(options.metadata).map(([key, value]) => ({ key, value }));
+    const thread = new EncoderThread(options.workerScript ?? BUILT_WORKER, { kvMetadata, createdBy: "training-templates (hyparquet-writer)" });
+    return new ParquetShardWriter(target, options, thread);
   }
 
   async writeRow(encoded: Encoded): Promise<void> {
+    this.thread.throwIfFailed();
     // Opened with its first row: a full shard is finished at once, and no empty one follows it.
-    if (!this.file) await this.startFile();
+    if (!this.file) this.startFile();
     const row = encodedRow(encoded);
-    this.buffer.push(row);
+    for (const list of this.idLists) list.add(row[list.name]);
+    for (const [index, name] of this.cellNames.entries()) this.cells[index]!.push(row[name]);
+    this.bufferedRows++;
     this.bufferedTokens += encoded.tokens;
-    if (this.buffer.length >= ROW_GROUP_ROWS || this.bufferedTokens >= ROW_GROUP_TOKENS || this.file!.rows + this.buffer.length >= this.options.rowsPerShard) {
+    if (this.bufferedRows >= ROW_GROUP_ROWS || this.bufferedTokens >= ROW_GROUP_TOKENS || this.file!.rows + this.bufferedRows >= this.options.rowsPerShard) {
       await this.flushRowGroup();
     }
-    if (this.file!.rows >= this.options.rowsPerShard) await this.finishFile();
+    if (this.file!.rows >= this.options.rowsPerShard) this.finishFile();
   }
 
   /**
@@ -94,62 +121,64 @@ export class ParquetShardWriter implements RowOutput {
 
   /** For a stopped run: the shards are finished (readable) but keep their `.partial` names. */
   async closeIncomplete(): Promise<ShardFile[]> {
-    // A run without rows still gets one shard: a file with the schema, which readers accept as an empty dataset.
-    if (!this.file && this.partials.length === 0) await this.startFile();
-    await this.flushRowGroup();
-    await this.finishFile();
+    try {
+      // A run without rows still gets one shard: a file with the schema, which readers accept as an empty dataset.
+      if (!this.file && this.partials.length === 0) this.startFile();
+      await this.flushRowGroup();
+      this.finishFile();
+      await this.thread.idle();
+    } finally {
+      await this.thread.stop();
+    }
     return [...this.partials];
   }
 
-  /** After a failure: closes the file being written, as it is. */
+  /** After a failure: closes the file being written, as it is (the row groups already sent are written first). */
   async abandon(): Promise<void> {
-    await this.file?.handle.close().catch(() => undefined);
     this.file = undefined;
+    try {
+      await this.thread.post({ type: "abandon" });
+    } catch {
+      // The thread failed or is gone: nothing of it to wait for.
+    } finally {
+      await this.thread.stop();
+    }
   }
 
-  private async startFile(): Promise<void> {
+  private startFile(): void {
     const path = join(this.target.dir, `${this.target.stem}-${fiveDigits(this.partials.length)}.parquet.partial`);
-    let handle: FileHandle;
-    try {
-      handle = await open(path, "w");
-    } catch (error) {
-      throw new CliError("OUTPUT", `cannot write ${path}: ${messageOf(error)}`, { cause: error });
-    }
-    const byteWriter = new FileByteWriter(handle, path);
-    this.file = { path, handle, byteWriter, writer: undefined, rows: 0 };
+    void this.thread.post({ type: "open", path });
+    this.file = { path, rows: 0 };
   }
 
   private async flushRowGroup(): Promise<void> {
     const file = this.file;
-    if (!file || this.buffer.length === 0) return;
-    const rows = this.buffer;
-    this.buffer = [];
+    if (!file || this.bufferedRows === 0) return;
+    const rows = this.bufferedRows;
+    const cells = this.cells;
+    this.cells = this.cellNames.map(() => []);
+    this.bufferedRows = 0;
     this.bufferedTokens = 0;
-    this.schema ??= this.schemaFor(rows);
-    file.writer ??= this.parquetWriter(file.byteWriter);
-    const columnData = this.columnNames().map((name) => ({ name, data: rows.map((row) => this.cell(name, row[name])) }));
-    await file.writer.write({ columnData, rowGroupSize: rows.length });
-    file.rows += rows.length;
+    this.schema ??= this.schemaFor(cells);
+    const columns: RowGroupColumn[] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (const list of this.idLists) {
+      const taken = list.take();
+      columns.push(taken.column);
+      transfer.push(...taken.transfer);
+    }
+    for (const [index, name] of this.cellNames.entries()) columns.push({ kind: "cells", name, cells: cells[index]!.map((value) => this.cell(name, value)) });
+    file.rows += rows;
+    await this.thread.postRowGroup({ type: "row-group", schema: this.schema, columns, rows }, transfer);
   }
 
-  private async finishFile(): Promise<void> {
+  private finishFile(): void {
     const file = this.file;
     if (!file) return;
     this.file = undefined;
     this.schema ??= this.schemaFor([]);
-    file.writer ??= this.parquetWriter(file.byteWriter);
-    await file.writer.finish();
-    await file.handle.close();
+    void this.thread.post({ type: "finish", schema: this.schema });
     this.partials.push({ path: file.path, rows: file.rows });
-  }
-
-  private parquetWriter(byteWriter: FileByteWriter): ParquetWriter {
-    const kvMetadata = Object.entries(this.options.metadata).map(([key, value]) => ({ key, value }));
-    return new ParquetWriter({ writer: byteWriter, schema: this.schema!, kvMetadata, createdBy: "training-templates (hyparquet-writer)" });
-  }
-
-  private columnNames(): string[] {
-    return [...this.options.idColumns, ...(this.options.text ? ["text"] : []), ...this.options.keptColumns];
   }
 
   private cell(name: string, value: unknown): unknown {
@@ -159,8 +188,9 @@ export class ParquetShardWriter implements RowOutput {
     return typeof value === "string" ? value : JSON.stringify(value);
   }
 
-  private schemaFor(rows: Array<Record<string, unknown>>): SchemaElement[] {
-    const schema: SchemaElement[] = [{ name: "root", num_children: this.columnNames().length }];
+  /** `cells`: the first row group's values of each cell column (none for a run without rows). */
+  private schemaFor(cells: readonly unknown[][]): SchemaElement[] {
+    const schema: SchemaElement[] = [{ name: "root", num_children: this.options.idColumns.length + this.cellNames.length }];
     for (const name of this.options.idColumns) {
       schema.push(
         { name, repetition_type: "OPTIONAL", num_children: 1, converted_type: "LIST" },
@@ -170,43 +200,12 @@ export class ParquetShardWriter implements RowOutput {
     }
     if (this.options.text) schema.push({ name: "text", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" });
     for (const name of this.options.keptColumns) {
-      const textual = rows.every((row) => row[name] === undefined || row[name] === null || typeof row[name] === "string");
+      const values = cells[this.cellNames.indexOf(name)] ?? [];
+      const textual = values.every((value) => value === undefined || value === null || typeof value === "string");
       if (!textual) this.jsonColumns.add(name);
       schema.push({ name, type: "BYTE_ARRAY", converted_type: textual ? "UTF8" : "JSON", repetition_type: "OPTIONAL" });
     }
     return schema;
-  }
-}
-
-interface OpenShard {
-  path: string;
-  handle: FileHandle;
-  byteWriter: FileByteWriter;
-  writer: ParquetWriter | undefined;
-  rows: number;
-}
-
-/** hyparquet-writer's byte buffer, emptied into the file after each row group: memory holds one row group. */
-class FileByteWriter extends ByteWriter {
-  constructor(
-    private readonly handle: FileHandle,
-    private readonly path: string,
-  ) {
-    super(1 << 20);
-  }
-
-  async flush(): Promise<void> {
-    if (this.index === 0) return;
-    try {
-      await this.handle.write(new Uint8Array(this.buffer, 0, this.index));
-    } catch (error) {
-      throw new CliError("OUTPUT", `cannot write ${this.path}: ${messageOf(error)}`, { cause: error });
-    }
-    this.index = 0;
-  }
-
-  override finish(): Promise<void> {
-    return this.flush();
   }
 }
 

@@ -2,6 +2,7 @@ import type { ParquetWriter } from "hyparquet-writer";
 import { writeColumn } from "hyparquet-writer/src/column.js";
 import { encodeNestedValues } from "hyparquet-writer/src/dremel.js";
 import { schemaPathResolver } from "hyparquet-writer/src/schema.js";
+import { writeDenseIntColumn, type DenseIntLists } from "./parquet-int-column.ts";
 import type { IntListColumn, RowGroupColumn, SchemaElement } from "./parquet-protocol.ts";
 
 type ColumnEncoder = Parameters<typeof writeColumn>[0]["column"];
@@ -14,8 +15,9 @@ const PAGE_SIZE = 1_048_576;
 /**
  * Writes one row group of `rows` rows with `writer`: the bytes `writer.write({ columnData, rowGroupSize: rows })`
  * writes (the same column chunks, pages and footer entries), but `list<int32>` columns come flat (values and
- * offsets) and their repetition and definition levels are counted in one pass over the values, where
- * hyparquet-writer walks every value of every row through its general nested encoder.
+ * offsets): their levels are counted in one pass over typed arrays, where hyparquet-writer walks every value of
+ * every row through its general nested encoder, and a column with no null or empty list is written by
+ * `writeDenseIntColumn` (hyparquet-writer's `writeColumn` over typed arrays).
  */
 export function writeRowGroup(writer: ParquetWriter, columns: readonly RowGroupColumn[], rows: number): void | Promise<void> {
   const resolvePath = schemaPathResolver(writer.schema);
@@ -39,8 +41,8 @@ export function writeRowGroup(writer: ParquetWriter, columns: readonly RowGroupC
       columnIndex: false,
       offsetIndex: true,
     };
-    const pageData = column.kind === "int-lists" ? intListPages(column, schemaPath, rows) : cellPages(column.cells, leaf, rows, column.name);
-    const result = writeColumn({ writer: writer.writer, column: encoder, pageData });
+    const pages = column.kind === "int-lists" ? intListPages(column, schemaPath, rows) : cellPages(column.cells, leaf, rows, column.name);
+    const result = "dense" in pages ? writeDenseIntColumn(writer.writer, encoder, pages.dense) : writeColumn({ writer: writer.writer, column: encoder, pageData: pages });
     chunks.push(result.chunk);
     writer.pendingIndexes.push(result);
   }
@@ -70,10 +72,11 @@ function cellPages(cells: unknown[], leaf: SchemaTree[], rows: number, name: str
  * The levels hyparquet-writer's nested encoder gives a column `OPTIONAL LIST` > `REPEATED list` >
  * `OPTIONAL INT32 element`: each id is a slot at definition level 3, at repetition level 0 if it starts its row and 1
  * after; a null row is one slot at definition level 0, an empty list one at level 1 (both with an undefined value).
- * Typed arrays where hyparquet-writer has plain ones: it only reads them by index, and the ids stay the buffer they
- * came in unless a row is null or empty.
+ * Levels as typed arrays where hyparquet-writer has plain ones (it only reads them by index); the ids stay the buffer
+ * they came in, unless a row is null or empty: then they are copied into the plain array `writeColumn` takes, with
+ * an undefined value in those rows' slots.
  */
-function intListPages(column: IntListColumn, schemaPath: SchemaElement[], rows: number): PageData {
+function intListPages(column: IntListColumn, schemaPath: SchemaElement[], rows: number): PageData | { dense: DenseIntLists } {
   const [, list, repeated, element] = schemaPath;
   const shaped =
     schemaPath.length === 4 &&
@@ -90,31 +93,28 @@ function intListPages(column: IntListColumn, schemaPath: SchemaElement[], rows: 
   const slotCount = values.length + emptyRows;
   const definitionLevels = new Uint8Array(slotCount);
   const repetitionLevels = new Uint8Array(slotCount);
-  let slots: ArrayLike<number | undefined>;
   if (emptyRows === 0) {
-    slots = values;
     definitionLevels.fill(3);
     repetitionLevels.fill(1);
     for (let row = 0; row < rows; row++) repetitionLevels[offsets[row]!] = 0;
-  } else {
-    const nullRows = new Set(column.nullRows);
-    const withEmpty: Array<number | undefined> = [];
-    for (let row = 0; row < rows; row++) {
-      const start = offsets[row]!;
-      const end = offsets[row + 1]!;
-      if (start === end) {
-        definitionLevels[withEmpty.length] = nullRows.has(row) ? 0 : 1;
-        withEmpty.push(undefined);
-        continue;
-      }
-      for (let index = start; index < end; index++) {
-        definitionLevels[withEmpty.length] = 3;
-        repetitionLevels[withEmpty.length] = index === start ? 0 : 1;
-        withEmpty.push(values[index]!);
-      }
-    }
-    slots = withEmpty;
+    return { dense: { values, definitionLevels, repetitionLevels, maxDefinitionLevel: 3 } };
   }
-  // hyparquet-writer types these as plain arrays.
+  const nullRows = new Set(column.nullRows);
+  const slots: Array<number | undefined> = [];
+  for (let row = 0; row < rows; row++) {
+    const start = offsets[row]!;
+    const end = offsets[row + 1]!;
+    if (start === end) {
+      definitionLevels[slots.length] = nullRows.has(row) ? 0 : 1;
+      slots.push(undefined);
+      continue;
+    }
+    for (let index = start; index < end; index++) {
+      definitionLevels[slots.length] = 3;
+      repetitionLevels[slots.length] = index === start ? 0 : 1;
+      slots.push(values[index]!);
+    }
+  }
+  // hyparquet-writer types the levels as plain arrays.
   return { values: slots as number[], definitionLevels: definitionLevels as unknown as number[], repetitionLevels: repetitionLevels as unknown as number[], maxDefinitionLevel: 3 };
 }

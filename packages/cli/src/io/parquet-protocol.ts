@@ -1,5 +1,5 @@
+import type { ThreadFailure } from "../thread-failure.ts";
 import type { ParquetWriter } from "hyparquet-writer";
-import { CliError } from "../cli-error.ts";
 
 /** What the Parquet encoding thread and the shard writer say to each other: plain data and transferred buffers. */
 
@@ -46,23 +46,4 @@ export type EncoderJob =
 export type EncoderRequest = EncoderJob & { id: number };
 
 /** A failure carried across the thread boundary (errors lose their class there). */
-export interface ThreadFailure {
-  /** Set for `CliError`s: the message is meant for the user as it is. */
-  cliCode?: string;
-  message: string;
-  stack?: string;
-}
-
 export type EncoderReply = { type: "done"; id: number } | { type: "failed"; id: number; failure: ThreadFailure };
-
-export function failureOf(error: unknown): ThreadFailure {
-  if (error instanceof CliError) return { cliCode: error.code, message: error.message };
-  return error instanceof Error ? { message: error.message, ...(error.stack ? { stack: error.stack } : {}) } : { message: String(error) };
-}
-
-export function errorFrom(failure: ThreadFailure): Error {
-  if (failure.cliCode !== undefined) return new CliError(failure.cliCode, failure.message);
-  const error = new Error(failure.message);
-  if (failure.stack) error.stack = failure.stack;
-  return error;
-}

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
-import { errorFrom, type EncoderJob, type EncoderReply, type EncoderSetup } from "./parquet-protocol.ts";
+import { errorFrom } from "../thread-failure.ts";
+import type { EncoderJob, EncoderReply, EncoderSetup } from "./parquet-protocol.ts";
 
 /** Row groups sent to the thread and not yet written: one being encoded, one waiting. A third waits here. */
 export const ROW_GROUPS_IN_FLIGHT = 2;

@@ -2,7 +2,8 @@ import { open, type FileHandle } from "node:fs/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { CliError, messageOf } from "../cli-error.ts";
-import { failureOf, type EncoderJob, type EncoderReply, type EncoderRequest, type EncoderSetup, type SchemaElement, type ThreadFailure } from "./parquet-protocol.ts";
+import { failureOf, type ThreadFailure } from "../thread-failure.ts";
+import type { EncoderJob, EncoderReply, EncoderRequest, EncoderSetup, SchemaElement } from "./parquet-protocol.ts";
 import { writeRowGroup } from "./parquet-row-group.ts";
 
 // The thread that encodes and writes Parquet shards for `ParquetShardWriter`: the jobs it is sent, one at a time, in

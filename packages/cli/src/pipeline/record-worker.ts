@@ -1,18 +1,13 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { CliError } from "../cli-error.ts";
 import { RecordEncoder } from "../encoding/encode-record.ts";
 import { openTokenizer } from "../tokenizer-dir.ts";
-import type { WorkerFailure, WorkerJob, WorkerMessage, WorkerSetup } from "./worker-protocol.ts";
+import { failureOf } from "../thread-failure.ts";
+import type { WorkerJob, WorkerMessage, WorkerSetup } from "./worker-protocol.ts";
 
 // A worker thread of `prepare --workers N`: loads the tokenizer once, then encodes the batches of records it is sent.
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const post = (message: WorkerMessage) => port.postMessage(message);
-
-function failureOf(error: unknown): WorkerFailure {
-  if (error instanceof CliError) return { cliCode: error.code, message: error.message };
-  return error instanceof Error ? { message: error.message, ...(error.stack ? { stack: error.stack } : {}) } : { message: String(error) };
-}
 
 try {
   const tokenizer = await openTokenizer(setup.tokenizerDir);

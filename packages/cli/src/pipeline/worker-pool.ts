@@ -1,8 +1,8 @@
 import { Worker } from "node:worker_threads";
-import { CliError } from "../cli-error.ts";
+import { errorFrom } from "../thread-failure.ts";
 import type { Outcome } from "../encoding/encode-record.ts";
 import { BATCH_SIZE, type RecordProcessor } from "./processor.ts";
-import type { WorkerFailure, WorkerJob, WorkerMessage, WorkerSetup } from "./worker-protocol.ts";
+import type { WorkerJob, WorkerMessage, WorkerSetup } from "./worker-protocol.ts";
 
 /** Batches each worker may hold at once: one being encoded, the next already waiting in its queue. */
 const BATCHES_PER_WORKER = 2;
@@ -103,11 +103,4 @@ function waitUntilReady(worker: Worker): Promise<void> {
     };
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
   });
-}
-
-function errorFrom(failure: WorkerFailure): Error {
-  if (failure.cliCode !== undefined) return new CliError(failure.cliCode, failure.message);
-  const error = new Error(failure.message);
-  if (failure.stack) error.stack = failure.stack;
-  return error;
 }

@@ -1,3 +1,4 @@
+import type { ThreadFailure } from "../thread-failure.ts";
 import type { EncodeOptions, Outcome } from "../encoding/encode-record.ts";
 import type { TemplateChoice } from "../encoding/template-choice.ts";
 import type { RecordShape } from "../records/record-shape.ts";
@@ -16,16 +17,8 @@ export interface WorkerJob {
   texts: string[];
 }
 
-/** A failure that must end the run, carried across the thread boundary (errors lose their class there). */
-export interface WorkerFailure {
-  /** Set for `CliError`s: the message is meant for the user as it is. */
-  cliCode?: string;
-  message: string;
-  stack?: string;
-}
-
 export type WorkerMessage =
   | { type: "ready" }
-  | { type: "init-failed"; failure: WorkerFailure }
+  | { type: "init-failed"; failure: ThreadFailure }
   | { type: "done"; id: number; outcomes: Outcome[] }
-  | { type: "failed"; id: number; failure: WorkerFailure };
+  | { type: "failed"; id: number; failure: ThreadFailure };

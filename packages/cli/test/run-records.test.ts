@@ -62,6 +62,12 @@ describe("runRecords: batches, in input order, with bounded memory", () => {
     expect(processor.batches.flat()).toHaveLength(102);
   });
 
+  it("starts with a small batch and doubles up to the processor's size, so the tokenizer starts at once", async () => {
+    const processor = new FakeProcessor(256, 2, () => 1);
+    await runRecords(recordsOf(Array.from({ length: 1000 }, (_, index) => `r${index}`)), processor, collector().deliveries);
+    expect(processor.batches.map((batch) => batch.length)).toEqual([16, 32, 64, 128, 256, 256, 248]);
+  });
+
   it("never has more than batchSize × batchesInFlight records being encoded", async () => {
     const processor = new FakeProcessor(4, 2, () => 2);
     await runRecords(recordsOf(Array.from({ length: 60 }, (_, index) => `r${index}`)), processor, collector().deliveries);

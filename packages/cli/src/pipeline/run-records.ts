@@ -23,6 +23,12 @@ interface OpenBatch {
 const QUIET_MS = 50;
 
 /**
+ * The first batch's size; each next one is twice the last, up to the processor's. The tokenizer starts on a small
+ * batch at once instead of waiting for a whole one to be rendered, so short runs overlap too.
+ */
+const FIRST_BATCH = 16;
+
+/**
  * Feeds records to `processor` a batch at a time and delivers each outcome (and each warning about the input) in
  * input order. At most `batchSize × batchesInFlight` records are under way: reading waits while the oldest batch is
  * still being encoded or written, so memory stays flat however large the input, and the reorder buffer never holds
@@ -31,6 +37,7 @@ const QUIET_MS = 50;
 export async function runRecords(items: AsyncIterable<SourceItem>, processor: RecordProcessor, deliveries: Deliveries, shard?: Shard): Promise<void> {
   const underWay: UnderWay[] = [];
   const capacity = processor.batchSize * processor.batchesInFlight;
+  let nextBatchSize = Math.min(FIRST_BATCH, processor.batchSize);
   let records = 0;
   let open: OpenBatch | undefined;
   const send = () => {
@@ -57,7 +64,10 @@ export async function runRecords(items: AsyncIterable<SourceItem>, processor: Re
     armTimer();
     // Settled, never rejected, so a failure is never an unhandled rejection while older records are still being written.
     const settled = new Promise<Settled>((resolve) => batch.settle.push(resolve));
-    if (batch.texts.length >= processor.batchSize) send();
+    if (batch.texts.length >= nextBatchSize) {
+      send();
+      nextBatchSize = Math.min(nextBatchSize * 2, processor.batchSize);
+    }
     return { record, settled, batch };
   };
   const deliverOldest = async () => {

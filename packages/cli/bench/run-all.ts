@@ -1,6 +1,6 @@
 // `pnpm bench`: runs every benchmark section and writes BENCHMARKS.md (at the repository root) with the machine,
 // the versions, the date and the command. Not part of the tests.
-//   pnpm bench                          the full suite (about 12 minutes on 2 cores)
+//   pnpm bench                          the full suite (about 6 minutes on 2 cores, after the build)
 //   pnpm bench --quick                  a smoke run: small inputs, few passes
 //   pnpm bench --only render,pipeline   some sections (ids below: render, pipeline, js-tokenizers, prepare,
 //                                       prepare-floor, parquet, strategies)

@@ -67,6 +67,8 @@ export function runCli(args: readonly string[], options: ChildOptions = {}): Pro
 export interface PrepareRun extends ChildRun {
   /** The CLI's own clock (summary.json `seconds`, the summary's `time:`): from its workers being ready to the last record written. */
   seconds: number;
+  /** The worker threads it ran (summary.json `workers`: what `--workers auto` chose). */
+  workers: number;
   records: number;
   rejected: number;
   tokens: number;
@@ -85,12 +87,14 @@ export async function runPrepare(tokenizer: string, input: string, output: strin
   const summaryPath = `${output.slice(0, -".jsonl".length)}.summary.json`;
   const summary = JSON.parse(await readFile(summaryPath, "utf8")) as {
     seconds: number;
+    workers: number;
     records: { out: number; rejected: number; byStrategy: Record<string, number> };
     tokens: { total: number };
   };
   return {
     ...run,
     seconds: summary.seconds,
+    workers: summary.workers,
     records: summary.records.out,
     rejected: summary.records.rejected,
     tokens: summary.tokens.total,

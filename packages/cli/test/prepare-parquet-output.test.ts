@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { availableParallelism } from "node:os";
 import { registry } from "@training-templates/all";
 import { fingerprint } from "@training-templates/core";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -154,6 +155,8 @@ describe("summary.json: enough to audit and repeat a run", () => {
     expect(summary.command).toEqual(["training-templates", ...args]);
     expect(summary.records).toEqual({ in: 8, out: 7, rejected: 1, rejectedByReason: { "unknown-role": 1 }, writtenWithNoTrainedToken: 0, truncated: 0, byStrategy: { fingerprint: 7 } });
     expect(summary.template.strategy).toBe("fingerprint");
+    // What --workers auto came to on this machine.
+    expect(summary.workers).toBe(availableParallelism() < 4 ? 1 : Math.min(8, Math.floor(availableParallelism() / 2)));
     const tokens = expected.reduce((sum, row) => sum + row.input_ids.length, 0);
     const trained = expected.reduce((sum, row) => sum + row.assistant_masks.filter((bit) => bit === 1).length, 0);
     expect(summary.tokens).toEqual({ total: tokens, trained });

@@ -47,6 +47,8 @@ export async function writeSummaryFile(path: string, facts: RunFacts): Promise<v
     },
     output: facts.output,
     shard: config.shard ?? null,
+    // What `--workers` came to (auto picks from the cores): a run on another machine may differ in it.
+    workers: config.workers,
     records: {
       in: tally.records,
       out: tally.written,

@@ -124,8 +124,14 @@ export class RecordEncoder {
     if (template === undefined) {
       return reject("no-template", `the tokenizer's named templates have none for this record ("default"${record.tools ? ' or "tool_use"' : ""})`);
     }
-    // Joined here, not only in the library: the prefixes rendered to locate turns must see the same messages.
-    const messages = this.options.contentBlocks === "join" ? joinContentBlocks(record.messages) : record.messages;
+    let messages: ChatRecord["messages"];
+    try {
+      // Joined here, not only in the library: the prefixes rendered to locate turns must see the same messages.
+      messages = this.options.contentBlocks === "join" ? joinContentBlocks(record.messages) : record.messages;
+    } catch (error) {
+      // A block that cannot be joined (an image): this record is rejected, the batch goes on.
+      return rejectionFor(error);
+    }
     const plan = planOf(this.choice, record.tools !== undefined);
     // One clock per record: the prefixes rendered to locate turns and masks must show the same `strftime_now` date.
     const renderedAt = new Date();

@@ -36,8 +36,11 @@ export interface TrainingRender extends RenderedChat {
  */
 export function renderForTraining(plan: TrainingPlan, conversation: Conversation, options: RenderForTrainingOptions = {}): TrainingRender {
   const templateName = plan.variantId ?? options.templateName ?? "(the chat template)";
+  // One context per record: every render of it (the original, the training template, a patched original) reads the
+  // same variables, and renders do not change them.
+  let context: Record<string, unknown> | undefined;
   const render = (template: string, name: string) =>
-    renderChat(template, buildTemplateContext(conversation, options.specialTokens, options.templateKwargs), {
+    renderChat(template, (context ??= buildTemplateContext(conversation, options.specialTokens, options.templateKwargs)), {
       templateName: name,
       ...(options.now ? { now: options.now } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
@@ -47,19 +50,9 @@ export function renderForTraining(plan: TrainingPlan, conversation: Conversation
   }
   if (plan.strategy === "synthesized") return renderSynthesized(plan, conversation, options, render);
   if (!VARIANT_STRATEGIES.has(plan.strategy)) return { ...render(plan.trainingTemplate, templateName), strategy: plan.strategy };
-  const provenSame = provenSameText(plan.trainingTemplate, plan.original, render, templateName);
-  if (provenSame) return { ...provenSame, strategy: plan.strategy };
-  // The original first: a conversation the model's own template refuses is refused, whatever the variant does.
-  const original = render(plan.original, options.templateName ?? "(the model's chat template)");
-  let training: RenderedChat | undefined;
-  let trainingError: unknown;
-  try {
-    training = render(plan.trainingTemplate, templateName);
-  } catch (error) {
-    if (!(error instanceof TrainingTemplatesError)) throw error;
-    trainingError = error;
-  }
-  if (training && training.text === original.text) return { ...training, strategy: plan.strategy };
+  const checked = renderAgainstOriginal(plan.trainingTemplate, templateName, plan.original, options, render);
+  if ("same" in checked) return { ...checked.same, strategy: plan.strategy };
+  const { original, training, trainingError } = checked;
   const variant = plan.variantId ? options.registry?.get(plan.variantId) : undefined;
   // The variant's test sees the kwargs the record renders with (`preserve_thinking: false` changes what differs).
   const asRendered: Conversation = options.templateKwargs
@@ -87,36 +80,46 @@ function renderSynthesized(
   options: RenderForTrainingOptions,
   render: (template: string, name: string) => RenderedChat,
 ): TrainingRender {
-  const provenSame = provenSameText(plan.trainingTemplate!, plan.original, render, `${options.templateName ?? "the chat template"} (synthesized training template)`);
-  if (provenSame) return { text: provenSame.text, spans: turnSpans(plan.trainingTemplate!, provenSame.spans), strategy: "synthesized" };
-  const original = render(plan.original, options.templateName ?? "(the model's chat template)");
-  let training: RenderedChat | undefined;
-  let trainingError: unknown;
-  try {
-    training = render(plan.trainingTemplate!, `${options.templateName ?? "the chat template"} (synthesized training template)`);
-  } catch (error) {
-    if (!(error instanceof TrainingTemplatesError)) throw error;
-    trainingError = error;
-  }
-  if (training && training.text === original.text) return { text: training.text, spans: turnSpans(plan.trainingTemplate!, training.spans), strategy: "synthesized" };
+  const checked = renderAgainstOriginal(plan.trainingTemplate!, `${options.templateName ?? "the chat template"} (synthesized training template)`, plan.original, options, render);
+  if ("same" in checked) return { text: checked.same.text, spans: turnSpans(plan.trainingTemplate!, checked.same.spans), strategy: "synthesized" };
+  const { original, training, trainingError } = checked;
   const detail = training
     ? describeTextDifference("the original", original.text, "the synthesized training template", training.text)
     : `the original renders the conversation, but the synthesized training template fails: ${(trainingError as Error).message}`;
   return mismatch(plan, conversation, options, original.text, training?.text ?? "", detail);
 }
 
+/** A training template's render of a record, checked against the original's: the same text, or both renders. */
+type CheckedRender = { same: RenderedChat } | { original: RenderedChat; training?: RenderedChat; trainingError?: unknown };
+
 /**
- * The training template's render alone, where its text is proven to be the original's for every record (it only
- * adds markers: `rendersSameText`). Undefined otherwise, or where it fails: the record then goes the long way, which
- * renders the original first and reports its error as the original's.
+ * Renders the record with the training template and proves its text is the original's: by the templates alone where
+ * the training template only adds markers (`rendersSameText`, one render), else by rendering the original too. The
+ * original renders first, so a conversation the model's own template refuses is refused whatever the training
+ * template does, with the original's error; a training template that fails is reported beside the original's text.
  */
-function provenSameText(training: string, original: string, render: (template: string, name: string) => RenderedChat, name: string): RenderedChat | undefined {
-  if (!rendersSameText(training, original)) return undefined;
+function renderAgainstOriginal(
+  training: string,
+  trainingName: string,
+  original: string,
+  options: RenderForTrainingOptions,
+  render: (template: string, name: string) => RenderedChat,
+): CheckedRender {
+  if (rendersSameText(training, original)) {
+    try {
+      return { same: render(training, trainingName) };
+    } catch (error) {
+      // Rendered again the long way below: the error is then the original's.
+      if (!(error instanceof TrainingTemplatesError)) throw error;
+    }
+  }
+  const originalRender = render(original, options.templateName ?? "(the model's chat template)");
   try {
-    return render(training, name);
+    const trainingRender = render(training, trainingName);
+    return trainingRender.text === originalRender.text ? { same: trainingRender } : { original: originalRender, training: trainingRender };
   } catch (error) {
     if (!(error instanceof TrainingTemplatesError)) throw error;
-    return undefined;
+    return { original: originalRender, trainingError: error };
   }
 }
 

@@ -78,8 +78,9 @@ export function deriveAssistantSpans(template: string, conversation: Conversatio
     const { start, generationPrompt } = turnStart(render, full, index, templateName, () => [...present]);
     const closersOfTurn = () => closingTokensFor(options, present).filter((token) => !generationPrompt.includes(token));
     const region = index === messages.length - 1 && !addGenerationPrompt ? full.slice(start) : turnRegion(render, full, index, start, closersOfTurn, () => [...present], templateName);
+    // Read after the turn's renders: they may have brought special tokens the full render does not hold.
     const closers = closingTokensFor(options, present);
-    const turnClosers = closersOfTurn();
+    const turnClosers = closers.filter((token) => !generationPrompt.includes(token));
     const allTokens = [...present];
     const trained = trainedLength(region, turnClosers, eos && turnClosers.includes(eos) ? eos : undefined, allTokens);
     const expectsOutput = hasOutput(message, closers);
@@ -259,7 +260,8 @@ function tokensIn(text: string, tokens: readonly string[]): Set<string> {
     pattern = new RegExp(alternatives.map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
     tokenPatterns.set(tokens, pattern);
   }
-  // Overlapping tokens are each found where they start: a shorter one inside a longer match is checked by `includes`.
+  // Longest first, as a tokenizer matches added tokens: a token only inside a longer one's match is not there as a
+  // token of its own (the named special tokens are also looked for with `includes` by the caller).
   return new Set(text.match(pattern) ?? []);
 }
 
